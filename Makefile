@@ -1,0 +1,31 @@
+# Two commands for a newcomer: `make site` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test check serve clean bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/netwerkcoach build
+
+check: $(STAMP)
+	$(BIN)/netwerkcoach check
+
+serve: $(STAMP)
+	$(BIN)/netwerkcoach serve
+
+system-deps:
+	bash scripts/install-system-deps.sh
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf build site .venv

@@ -1,0 +1,74 @@
+"""The commands' work: check (load + validate), generate (docs tree), build (engine + publish)."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import engine
+from generator.crossref import check_handbook
+from generator.diagnostics import Diagnostics
+from generator.files import publish, sync_tree
+from generator.loader import load_handbook
+from generator.model import Handbook
+from generator.readability import check_readability
+from generator.render.site_tree import build_tree, engine_config
+
+
+@dataclass
+class Project:
+    """Where things are for one organisation's build."""
+
+    root: Path
+    org: str = "default"
+
+    @property
+    def work_dir(self) -> Path:
+        return self.root / "build" / self.org
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.work_dir / "docs"
+
+    @property
+    def config_path(self) -> Path:
+        return self.work_dir / "mkdocs.yml"
+
+    @property
+    def theme_dir(self) -> Path:
+        return self.root / "theme"
+
+
+def check(project: Project) -> tuple[Handbook | None, Diagnostics]:
+    """Load and validate everything; the handbook is None when there are errors."""
+    diags = Diagnostics(project.root)
+    handbook, loaded = load_handbook(project.root, project.org, diags)
+    if handbook is not None:
+        check_handbook(handbook, loaded, diags)
+        check_readability(handbook, loaded, diags)
+    return (None if diags.errors else handbook), diags
+
+
+def generate(project: Project, handbook: Handbook) -> int:
+    """Write the docs tree and engine config; returns how many files changed."""
+    tree = build_tree(handbook, project.theme_dir / "assets")
+    changed = sync_tree(tree.files, project.docs_dir)
+    config = engine_config(project.root / "mkdocs.yml", handbook, tree.nav,
+                           project.docs_dir.resolve(), (project.theme_dir / "overrides").resolve())
+    if not project.config_path.is_file() or project.config_path.read_text(encoding="utf-8") != config:
+        project.config_path.write_text(config, encoding="utf-8")
+        changed += 1
+    return changed
+
+
+def build_site(project: Project, site_dir: Path) -> engine.EngineResult:
+    """Build into a fresh folder next to `site_dir`, then swap it in only on success."""
+    staging = site_dir.with_name(f".{site_dir.name}.new")
+    if staging.exists():
+        shutil.rmtree(staging)
+    result = engine.build_with_mkdocs(project.config_path, staging)
+    if result.ok:
+        publish(staging, site_dir)
+    elif staging.exists():
+        shutil.rmtree(staging)
+    return result

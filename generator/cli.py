@@ -1,0 +1,119 @@
+"""`netwerkcoach`: check, build and preview the training site (messages in Dutch)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.build import Project, build_site, check, generate
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class DutchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[override]
+        return super().add_usage(usage, actions, groups, prefix or "Gebruik: ")
+
+
+class DutchParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", DutchHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "opdrachten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: fout in de opdracht: {_dutch(message)}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _dutch(message: str) -> str:
+    replacements = {"the following arguments are required": "deze argumenten zijn verplicht",
+                    "unrecognized arguments": "onbekende argumenten",
+                    "invalid choice": "ongeldige keuze", "expected one argument": "verwacht één waarde",
+                    "argument": "argument", "choose from": "kies uit"}
+    for english, dutch in replacements.items():
+        message = message.replace(english, dutch)
+    return message
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="MAP",
+                        help="projectmap met content/, worksheets/ en site_config/ (standaard: huidige map)")
+    parser.add_argument("--org", default="default", metavar="NAAM",
+                        help="organisatie uit site_config/NAAM.yml (standaard: default)")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = DutchParser(prog="netwerkcoach",
+                         description="Maak de trainingssite van 'Natuurlijk, een netwerkcoach!'.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT",
+                                     parser_class=DutchParser)
+    check_cmd = commands.add_parser("check", help="controleer alle inhoud en toon elk probleem")
+    _common(check_cmd)
+    build_cmd = commands.add_parser("build", help="controleer en bouw de site in site/")
+    _common(build_cmd)
+    build_cmd.add_argument("--out", type=Path, default=None, metavar="MAP",
+                           help="waar de site komt (standaard: site/ in de projectmap)")
+    serve_cmd = commands.add_parser("serve", help="bekijk de site terwijl je schrijft (live)")
+    _common(serve_cmd)
+    serve_cmd.add_argument("--addr", default="127.0.0.1:8000", metavar="HOST:POORT",
+                           help="adres van de preview (standaard: 127.0.0.1:8000)")
+    return parser
+
+
+def _usable_root(root: Path) -> bool:
+    if (root / "content").is_dir():
+        return True
+    print(f"netwerkcoach: '{root}' is geen projectmap: de map content/ ontbreekt. "
+          "Gebruik --root MAP.", file=sys.stderr)
+    return False
+
+
+def run_check(project: Project) -> int:
+    _, diags = check(project)
+    for diagnostic in diags.sorted():
+        print(diagnostic)
+    print(diags.summary())
+    return EXIT_CONTENT if diags.errors else EXIT_OK
+
+
+def run_build(project: Project, out: Path | None) -> int:
+    handbook, diags = check(project)
+    for diagnostic in diags.sorted():
+        print(diagnostic, file=sys.stderr)
+    if handbook is None:
+        print(f"{diags.summary()} Er is niets gebouwd; de vorige site is niet veranderd.", file=sys.stderr)
+        return EXIT_CONTENT
+    generate(project, handbook)
+    site_dir = (out or project.root / "site").resolve()
+    result = build_with_report(project, site_dir)
+    return EXIT_OK if result else EXIT_CONTENT
+
+
+def build_with_report(project: Project, site_dir: Path) -> bool:
+    result = build_site(project, site_dir)
+    if not result.ok:
+        print(result.output, file=sys.stderr)
+        print("De site-bouwer meldde problemen (zie hierboven). De vorige site is niet veranderd.",
+              file=sys.stderr)
+        return False
+    print(f"Klaar: de site staat in {site_dir}. Open {site_dir / 'index.html'}.")
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    root = args.root.resolve()
+    if not _usable_root(root):
+        return EXIT_USAGE
+    project = Project(root, args.org)
+    if args.command == "check":
+        return run_check(project)
+    if args.command == "build":
+        return run_build(project, args.out)
+    from generator.serve import serve
+    return serve(project, args.addr)

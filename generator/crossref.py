@@ -1,0 +1,161 @@
+"""Checks across files: numbers, ids and references must fit together."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from generator.diagnostics import Diagnostics
+from generator.loader import Loaded
+from generator.markdown_refs import KINDS, find_references, find_unsafe
+from generator.model import Handbook, MarkdownDoc
+
+RESERVED_PAGE_SLUGS = {"index", "begrippen", "literatuur", "voortgang", "downloads"}
+
+
+def check_handbook(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
+    _check_phases_and_steps(hb, loaded, diags)
+    _check_sections_and_pages(hb, loaded, diags)
+    _check_unique_ids(hb, loaded, diags)
+    _check_step_links(hb, loaded, diags)
+    _check_glossary_links(hb, loaded, diags)
+    for doc in markdown_sources(hb):
+        check_markdown(doc, hb, diags)
+
+
+def _where(loaded: Loaded, item: object, diags: Diagnostics, *loc: object):
+    return loaded.sources[id(item)].locate(diags, tuple(loc))
+
+
+def _duplicates(items: Iterable[tuple[object, object]]) -> list[tuple[object, object]]:
+    """Every (key, item) after the first one with the same key."""
+    seen: dict[object, object] = {}
+    later = []
+    for key, item in items:
+        if key in seen:
+            later.append((key, item))
+        else:
+            seen[key] = item
+    return later
+
+
+def _check_phases_and_steps(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
+    for number, phase in _duplicates((p.meta.number, p) for p in hb.phases):
+        diags.error(phase.source.locate(diags, ("number",)), "NC050",
+                    f"fasenummer {number} komt twee keer voor; verwacht: elk nummer één keer")
+    for phase_id, phase in _duplicates((p.meta.id, p) for p in hb.phases):
+        diags.error(phase.source.locate(diags, ("id",)), "NC051",
+                    f"fase-id '{phase_id}' komt twee keer voor; verwacht: unieke id's")
+    for number, step in _duplicates((s.meta.number, s) for s in hb.steps):
+        diags.error(step.source.locate(diags, ("number",)), "NC050",
+                    f"stapnummer {number} komt twee keer voor; verwacht: elk nummer één keer")
+    for slug, step in _duplicates((s.meta.slug, s) for s in hb.steps):
+        diags.error(step.source.locate(diags, ("slug",)), "NC051",
+                    f"slug '{slug}' komt twee keer voor; verwacht: unieke slugs")
+    phase_ids = {p.meta.id for p in hb.phases}
+    for step in hb.steps:
+        if step.meta.phase not in phase_ids:
+            diags.error(step.source.locate(diags, ("phase",)), "NC053",
+                        f"fase '{step.meta.phase}' bestaat niet; verwacht: een van "
+                        f"{_choices(phase_ids)}")
+    for phase in hb.phases:
+        if not hb.steps_of(phase):
+            diags.error(phase.source.locate(diags, ("id",)), "NC052",
+                        f"fase '{phase.meta.id}' heeft geen stappen; verwacht: minstens één stap "
+                        "met phase: " + phase.meta.id)
+    if not hb.phases:
+        diags.error(diags.at(hb.root / "content" / "phases"), "NC052",
+                    "geen fasen gevonden; verwacht: minstens één bestand in content/phases/")
+
+
+def _check_sections_and_pages(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
+    sections = {s.id for s in hb.meta.sections}
+    for index, (section_id, _) in enumerate(_duplicates((s.id, s) for s in hb.meta.sections)):
+        diags.error(_where(loaded, hb.meta, diags, "sections"), "NC051",
+                    f"sectie-id '{section_id}' komt twee keer voor; verwacht: unieke id's")
+    for page in hb.pages:
+        if page.meta.section not in sections:
+            diags.error(_where(loaded, page.meta, diags, "section"), "NC056",
+                        f"sectie '{page.meta.section}' bestaat niet; verwacht: een van "
+                        f"{_choices(sections)} (zie sections in content/handbook.yml)")
+        if page.slug in RESERVED_PAGE_SLUGS:
+            diags.error(diags.at(page.body.path), "NC051",
+                        f"de naam '{page.slug}' is gereserveerd voor een gemaakte pagina; "
+                        "verwacht: een andere bestandsnaam")
+
+
+def _check_unique_ids(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
+    for label, items in (("begrip", hb.glossary), ("bron", hb.literature),
+                         ("competentie", hb.competences)):
+        for item_id, item in _duplicates((item.id, item) for item in items):
+            doc = loaded.sources[id(item)]
+            index = [i for i, other in enumerate(items) if other is item][0]
+            diags.error(doc.locate(diags, (index, "id")), "NC051",
+                        f"{label}-id '{item_id}' komt twee keer voor; verwacht: unieke id's")
+
+
+def _check_step_links(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
+    numbers = {s.meta.number for s in hb.steps}
+    for step in hb.steps:
+        for index, sheet_id in enumerate(step.meta.worksheets):
+            if sheet_id not in hb.worksheets:
+                diags.error(step.source.locate(diags, ("worksheets", index)), "NC054",
+                            f"werkblad '{sheet_id}' bestaat niet; verwacht: worksheets/{sheet_id}.yml")
+        if step.meta.quiz and step.meta.quiz not in hb.quizzes:
+            diags.error(step.source.locate(diags, ("quiz",)), "NC055",
+                        f"toets '{step.meta.quiz}' bestaat niet; "
+                        f"verwacht: content/quizzes/{step.meta.quiz}.yml")
+    for kind, items in (("werkblad", hb.worksheets), ("toets", hb.quizzes)):
+        for item in items.values():
+            if item.step is not None and item.step not in numbers:
+                diags.error(_where(loaded, item, diags, "step"), "NC054",
+                            f"{kind} hoort bij stap {item.step}, maar die stap bestaat niet; "
+                            f"verwacht: een van {_choices(numbers)}")
+
+
+def _check_glossary_links(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
+    ids = {entry.id for entry in hb.glossary}
+    for index, entry in enumerate(hb.glossary):
+        for see_index, other in enumerate(entry.see):
+            if other not in ids:
+                doc = loaded.sources[id(entry)]
+                diags.error(doc.locate(diags, (index, "see", see_index)), "NC040",
+                            f"begrip '{other}' bestaat niet; verwacht: een id uit content/glossary.yml")
+
+
+def markdown_sources(hb: Handbook) -> list[MarkdownDoc]:
+    docs = [step.uitleg for step in hb.steps] + [step.theorie for step in hb.steps]
+    return docs + [page.body for page in hb.pages]
+
+
+def targets(hb: Handbook) -> dict[str, set[str]]:
+    return {
+        "stap": {str(s.meta.number) for s in hb.steps},
+        "fase": {p.meta.id for p in hb.phases},
+        "pagina": {p.slug for p in hb.pages},
+        "begrip": {g.id for g in hb.glossary},
+        "werkblad": set(hb.worksheets),
+        "bron": {entry.id for entry in hb.literature},
+    }
+
+
+def check_markdown(doc: MarkdownDoc, hb: Handbook, diags: Diagnostics) -> None:
+    known = targets(hb)
+    offset = doc.first_line - 1
+    for line, col, code, message in find_unsafe(doc.text):
+        diags.error(diags.at(doc.path, line + offset, col), code, message)
+    for ref in find_references(doc.text):
+        where = diags.at(doc.path, ref.line + offset, ref.col)
+        if ref.kind not in KINDS:
+            diags.error(where, "NC041", f"onbekende soort verwijzing '{ref.kind}' in {ref.raw}; "
+                        f"verwacht: {', '.join(KINDS)}")
+        elif ref.target not in known[ref.kind]:
+            diags.error(where, "NC040", f"{ref.kind} '{ref.target}' bestaat niet ({ref.raw}); "
+                        f"verwacht: een van {_choices(known[ref.kind])}")
+
+
+def _choices(values: Iterable[object]) -> str:
+    items = sorted(str(v) for v in values)
+    if not items:
+        return "(er is nog niets gedefinieerd)"
+    shown = ", ".join(items[:12])
+    return shown + (f" (en {len(items) - 12} meer)" if len(items) > 12 else "")

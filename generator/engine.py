@@ -1,0 +1,28 @@
+"""The one place that runs the site engine, as a separate process (no engine imports here)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class EngineResult:
+    ok: bool
+    output: str
+
+
+def build_with_mkdocs(config: Path, site_dir: Path) -> EngineResult:
+    """`mkdocs build --strict`; any warning counts as a failure."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(config), "--site-dir", str(site_dir)]
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=config.parent)
+    output = proc.stdout + proc.stderr
+    warned = any(line.startswith(("WARNING", "ERROR")) for line in output.splitlines())
+    return EngineResult(proc.returncode == 0 and not warned, output)
+
+
+def serve_command(config: Path, address: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config),
+            "--dev-addr", address, "--livereload"]

@@ -1,0 +1,175 @@
+"""Phase one: read every source file of a project into a validated `Handbook`.
+
+Nothing is written here. Every problem is recorded in `Diagnostics`; a file with
+problems is skipped so that the rest can still be checked in the same run.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, RootModel
+
+from generator.diagnostics import Diagnostics
+from generator.model import Handbook, MarkdownDoc, Page, Phase, Step
+from generator.schema.errors import validate
+from generator.schema.handbook import HandbookMeta, PageMeta, PhaseMeta, StepMeta
+from generator.schema.quiz import Quiz
+from generator.schema.reference import Competence, GlossaryEntry, LiteratureEntry
+from generator.schema.site import SiteConfig
+from generator.schema.worksheet import Worksheet
+from generator.sources import read_text
+from generator.yamlio import YamlDoc, load_yaml, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+FRONT_MATTER = "---"
+
+
+class Loaded:
+    """Collects validated items together with the YAML they came from."""
+
+    def __init__(self) -> None:
+        self.sources: dict[int, YamlDoc] = {}
+
+    def remember(self, item: object, doc: YamlDoc) -> None:
+        self.sources[id(item)] = doc
+
+
+def load_model(path: Path, model: type[M], diags: Diagnostics, loaded: Loaded) -> M | None:
+    doc = load_yaml(path, diags)
+    if doc is None:
+        return None
+    item = validate(model, doc, diags)
+    if item is not None:
+        loaded.remember(item, doc)
+    return item
+
+
+def load_list(path: Path, model: type[M], diags: Diagnostics, loaded: Loaded) -> list[M]:
+    if not path.exists():
+        return []
+    doc = load_yaml(path, diags)
+    if doc is None:
+        return []
+    items = validate(RootModel[list[model]], doc, diags)  # type: ignore[valid-type]
+    if items is None:
+        return []
+    for item in items.root:
+        loaded.remember(item, doc)
+    return list(items.root)
+
+
+def load_markdown(path: Path, diags: Diagnostics) -> MarkdownDoc | None:
+    if not path.is_file():
+        diags.error(diags.at(path.parent), "NC057",
+                    f"bestand '{path.name}' ontbreekt; verwacht: {path.name} in deze map")
+        return None
+    text = read_text(path, diags)
+    return None if text is None else MarkdownDoc(path, text)
+
+
+def split_front_matter(path: Path, diags: Diagnostics) -> tuple[YamlDoc, MarkdownDoc] | None:
+    text = read_text(path, diags)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FRONT_MATTER:
+        diags.error(diags.at(path), "NC012", "front matter ontbreekt; verwacht: het bestand begint "
+                    "met '---', dan title/section/order/summary, dan weer '---'")
+        return None
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == FRONT_MATTER), None)
+    if end is None:
+        diags.error(diags.at(path), "NC012", "front matter wordt niet afgesloten; verwacht: een regel "
+                    "'---' na de gegevens bovenaan")
+        return None
+    doc = parse_yaml("\n".join(lines[1:end]), path, diags, line_offset=1)
+    if doc is None:
+        return None
+    return doc, MarkdownDoc(path, "\n".join(lines[end + 1:]), first_line=end + 2)
+
+
+def _load_phases(content: Path, diags: Diagnostics, loaded: Loaded) -> list[Phase]:
+    phases = []
+    for path in sorted((content / "phases").glob("*.yml")):
+        meta = load_model(path, PhaseMeta, diags, loaded)
+        if meta is not None:
+            phases.append(Phase(meta, loaded.sources[id(meta)]))
+    return sorted(phases, key=lambda phase: phase.meta.number)
+
+
+def _load_steps(content: Path, diags: Diagnostics, loaded: Loaded) -> list[Step]:
+    steps = []
+    for folder in sorted(p for p in (content / "steps").glob("*") if p.is_dir()):
+        step_file = folder / "step.yml"
+        if not step_file.is_file():
+            diags.error(diags.at(folder), "NC057", "step.yml ontbreekt; verwacht: step.yml, "
+                        "uitleg.md en theorie.md in elke stapmap")
+            continue
+        meta = load_model(step_file, StepMeta, diags, loaded)
+        uitleg = load_markdown(folder / "uitleg.md", diags)
+        theorie = load_markdown(folder / "theorie.md", diags)
+        if meta and uitleg and theorie:
+            steps.append(Step(meta, loaded.sources[id(meta)], uitleg, theorie))
+    return sorted(steps, key=lambda step: step.meta.number)
+
+
+def _load_pages(content: Path, diags: Diagnostics, loaded: Loaded) -> list[Page]:
+    pages = []
+    for path in sorted((content / "pages").glob("*.md")):
+        parts = split_front_matter(path, diags)
+        if parts is None:
+            continue
+        doc, body = parts
+        meta = validate(PageMeta, doc, diags)
+        if meta is not None:
+            loaded.remember(meta, doc)
+            pages.append(Page(path.stem, meta, body))
+    return pages
+
+
+def _load_by_id(folder: Path, model: type[M], diags: Diagnostics, loaded: Loaded) -> dict[str, M]:
+    items: dict[str, M] = {}
+    for path in sorted(folder.glob("*.yml")):
+        item = load_model(path, model, diags, loaded)
+        if item is None:
+            continue
+        if item.id != path.stem:  # type: ignore[attr-defined]
+            doc = loaded.sources[id(item)]
+            diags.error(doc.locate(diags, ("id",)), "NC058",
+                        f"id '{item.id}' past niet bij de bestandsnaam; "  # type: ignore[attr-defined]
+                        f"verwacht: id: {path.stem}")
+            continue
+        items[item.id] = item  # type: ignore[attr-defined]
+    return items
+
+
+def _required_file(path: Path, diags: Diagnostics) -> bool:
+    if path.is_file():
+        return True
+    diags.error(diags.at(path.parent), "NC057", f"'{path.name}' ontbreekt in deze map; "
+                "verwacht: dit bestand (zie doc/authoring.md)")
+    return False
+
+
+def load_handbook(root: Path, org: str, diags: Diagnostics) -> tuple[Handbook | None, Loaded]:
+    """Load and validate every source; None when a required part could not be read."""
+    loaded = Loaded()
+    content = root / "content"
+    meta = load_model(content / "handbook.yml", HandbookMeta, diags, loaded) \
+        if _required_file(content / "handbook.yml", diags) else None
+    site_path = root / "site_config" / f"{org}.yml"
+    site = load_model(site_path, SiteConfig, diags, loaded) if _required_file(site_path, diags) else None
+    handbook = Handbook(
+        root=root, meta=meta, site=site,  # type: ignore[arg-type]
+        phases=_load_phases(content, diags, loaded),
+        steps=_load_steps(content, diags, loaded),
+        pages=_load_pages(content, diags, loaded),
+        glossary=load_list(content / "glossary.yml", GlossaryEntry, diags, loaded),
+        literature=load_list(content / "literature.yml", LiteratureEntry, diags, loaded),
+        competences=load_list(content / "competences.yml", Competence, diags, loaded),
+        worksheets=_load_by_id(root / "worksheets", Worksheet, diags, loaded),
+        quizzes=_load_by_id(content / "quizzes", Quiz, diags, loaded),
+    )
+    if meta is None or site is None:
+        return None, loaded
+    return handbook, loaded

@@ -1,0 +1,59 @@
+"""Where every generated page lives, and how `[[kind:id]]` references become links."""
+from __future__ import annotations
+
+from generator.markdown_refs import Reference, replace_references
+from generator.model import Handbook
+from generator.render.text import md_escape, rel_link, short_authors
+
+GLOSSARY_PAGE = "naslag/begrippen.md"
+LITERATURE_PAGE = "naslag/literatuur.md"
+WORKSHEETS_INDEX = "werkbladen/index.md"
+
+
+def worksheet_page(sheet_id: str) -> str:
+    return f"werkbladen/{sheet_id}.md"
+
+
+def step_label(hb: Handbook, number: int) -> str:
+    step = hb.step_by_number(number)
+    return f"Stap {number}: {step.meta.title}" if step else f"Stap {number}"
+
+
+class LinkResolver:
+    """Resolves references as seen from one page, so links stay relative."""
+
+    def __init__(self, hb: Handbook, page: str) -> None:
+        self.hb = hb
+        self.page = page
+
+    def to(self, target_page: str, anchor: str = "") -> str:
+        return rel_link(self.page, target_page, anchor)
+
+    def expand(self, markdown_text: str) -> str:
+        return replace_references(markdown_text, self.resolve)
+
+    def resolve(self, ref: Reference) -> str:
+        target, label = self._target(ref)
+        if ref.kind == "bron":
+            return f"([{md_escape(label)}]({target}))" if ref.text is None else \
+                f"[{md_escape(ref.text)}]({target})"
+        return f"[{md_escape(ref.text or label)}]({target})"
+
+    def _target(self, ref: Reference) -> tuple[str, str]:
+        hb = self.hb
+        if ref.kind == "stap":
+            step = hb.step_by_number(int(ref.target))
+            return self.to(step.page_path), step_label(hb, step.meta.number)
+        if ref.kind == "fase":
+            phase = next(p for p in hb.phases if p.meta.id == ref.target)
+            return self.to(phase.page_path), phase.meta.title
+        if ref.kind == "pagina":
+            page = next(p for p in hb.pages if p.slug == ref.target)
+            return self.to(page.page_path), page.meta.title
+        if ref.kind == "begrip":
+            entry = next(g for g in hb.glossary if g.id == ref.target)
+            return self.to(GLOSSARY_PAGE, f"begrip-{entry.id}"), entry.term
+        if ref.kind == "werkblad":
+            return self.to(worksheet_page(ref.target)), hb.worksheets[ref.target].title
+        entry = next(e for e in hb.literature if e.id == ref.target)
+        return self.to(LITERATURE_PAGE, f"bron-{entry.id}"), f"{short_authors(entry.authors)}, {entry.year}"

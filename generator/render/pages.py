@@ -1,0 +1,173 @@
+"""Every page of the docs tree as Markdown, from the validated model."""
+from __future__ import annotations
+
+from generator.model import Handbook, Page, Phase, Step
+from generator.render.forms import render_form
+from generator.render.links import WORKSHEETS_INDEX, LinkResolver, step_label, worksheet_page
+from generator.render.text import esc, md_escape, number_word, shift_headings
+from generator.schema.worksheet import Worksheet
+
+AUDIENCE_TITLES = {"client": "Werkbladen voor de cliënt", "coach": "Voor de netwerkcoach",
+                   "coordinator": "Voor de coördinator"}
+QUESTION_LABELS = {"droomvraag": "droomvraag", "wondervraag": "wondervraag", "beginvraag": "beginvraag",
+                   "schaalvraag": "schaalvraag", "uitzonderingsvraag": "vraag naar uitzonderingen",
+                   "actievraag": "vraag naar de actie", "wie-vraag": "WIE-vraag"}
+PART_TITLES = ("Uitleg voor de coach", "Werkblad voor de cliënt", "Theorie- en praktijkblad")
+PART_ANCHORS = ("uitleg-voor-de-coach", "werkblad-voor-de-client", "theorie-en-praktijkblad")
+
+
+def _lines(*blocks: str) -> str:
+    return "\n\n".join(block.strip("\n") for block in blocks if block) + "\n"
+
+
+def render_home(hb: Handbook) -> str:
+    links = LinkResolver(hb, "index.md")
+    phases = len(hb.phases)
+    route = [f"{i}. **Fase {p.meta.number}: [{md_escape(p.meta.title)}]({links.to(p.page_path)})** — "
+             f"{md_escape(p.meta.summary)}" for i, p in enumerate(hb.phases, 1)]
+    step_list = [_step_item(hb, links, step) for step in hb.steps]
+    sections = [f"- **{md_escape(s.title)}**: " + ", ".join(
+        f"[{md_escape(p.meta.title)}]({links.to(p.page_path)})" for p in hb.pages_in(s.id))
+        for s in hb.meta.sections if hb.pages_in(s.id)]
+    edition = hb.meta.edition
+    return _lines(
+        f"# {md_escape(hb.meta.title)}",
+        f"**{md_escape(hb.meta.tagline)}**",
+        links.expand(hb.meta.description),
+        "## Zo loop je door de training",
+        f"De methode heeft {number_word(len(hb.steps))} stappen in {number_word(phases)} fasen. "
+        "Je kunt de stappen op volgorde lezen. In de praktijk volg je het tempo van de cliënt.",
+        "\n".join(route),
+        "## Alle stappen",
+        "\n".join(step_list),
+        "## Meer over de methode" if sections else "",
+        "\n".join(sections),
+        f"*{md_escape(hb.site.organisation.name)} · {md_escape(edition.name)} "
+        f"(versie {md_escape(edition.version)}, {edition.date})*",
+    )
+
+
+def _step_item(hb: Handbook, links: LinkResolver, step: Step) -> str:
+    return (f"- [{md_escape(step_label(hb, step.meta.number))}]({links.to(step.page_path)}): "
+            f"{md_escape(step.meta.summary)}")
+
+
+def render_phase(hb: Handbook, phase: Phase) -> str:
+    links = LinkResolver(hb, phase.page_path)
+    steps = hb.steps_of(phase)
+    return _lines(
+        f"# Fase {phase.meta.number}: {md_escape(phase.meta.title)}",
+        f"*{md_escape(phase.meta.summary)}*",
+        links.expand(phase.meta.description),
+        "## Stappen in deze fase",
+        "\n".join(_step_item(hb, links, step) for step in steps),
+    )
+
+
+def _step_facts(hb: Handbook, step: Step, links: LinkResolver) -> str:
+    phase = hb.phase_of(step)
+    facts = [f"**Fase:** [{md_escape(phase.meta.title)}]({links.to(phase.page_path)})",
+             f"**Duur:** {md_escape(step.meta.duration)}"]
+    if step.meta.to_grow:
+        facts.append("**TO GROW:** " + ", ".join(step.meta.to_grow))
+    if step.meta.questions:
+        facts.append("**Vragen:** " + ", ".join(QUESTION_LABELS[q] for q in step.meta.questions))
+    return "  \n".join(facts)
+
+
+def render_step(hb: Handbook, step: Step) -> str:
+    links = LinkResolver(hb, step.page_path)
+    part_links = " · ".join(f"[{title}](#{anchor})" for title, anchor in zip(PART_TITLES, PART_ANCHORS))
+    sheets = [hb.worksheets[sheet_id] for sheet_id in step.meta.worksheets]
+    return _lines(
+        f"# {md_escape(step_label(hb, step.meta.number))}",
+        _step_facts(hb, step, links),
+        f'!!! abstract "In het kort"\n    {md_escape(step.meta.summary)}',
+        f"**Op deze pagina:** {part_links}",
+        f"## {PART_TITLES[0]}",
+        shift_headings(links.expand(step.uitleg.text)),
+        f"## {PART_TITLES[1]}",
+        "\n\n".join(_sheet_teaser(links, sheet) for sheet in sheets) or
+        "Bij deze stap hoort geen apart werkblad.",
+        f"## {PART_TITLES[2]}",
+        shift_headings(links.expand(step.theorie.text)),
+    )
+
+
+def _sheet_teaser(links: LinkResolver, sheet: Worksheet) -> str:
+    questions = [f"- {md_escape(block.label)}" for block in sheet.fields]
+    return _lines(
+        f"### {md_escape(sheet.title)}",
+        md_escape(sheet.intro),
+        "Op dit werkblad:" if questions else "",
+        "\n".join(questions),
+        f"**[Werkblad invullen op het scherm]({links.to(worksheet_page(sheet.id))})**",
+    )
+
+
+def render_page(hb: Handbook, page: Page) -> str:
+    links = LinkResolver(hb, page.page_path)
+    extra = render_competences(hb) if page.meta.show == "competenties" else ""
+    return _lines(f"# {md_escape(page.meta.title)}", links.expand(page.body.text), extra)
+
+
+def render_competences(hb: Handbook) -> str:
+    blocks = []
+    for competence in hb.competences:
+        behaviour = "\n".join(f"- {md_escape(item)}" for item in competence.behaviour)
+        blocks.append(_lines(f"### {md_escape(competence.title)}", md_escape(competence.description),
+                             "Dat zie je als de netwerkcoach:", behaviour))
+    return _lines("## De competenties", *blocks) if blocks else ""
+
+
+def render_glossary(hb: Handbook) -> str:
+    terms = {entry.id: entry.term for entry in hb.glossary}
+    items = []
+    for entry in sorted(hb.glossary, key=lambda e: e.term.casefold()):
+        see = ", ".join(f'<a href="#begrip-{other}">{esc(terms[other])}</a>' for other in entry.see)
+        see_html = f' <span class="nc-see">Zie ook: {see}.</span>' if see else ""
+        items.append(f'<dt id="begrip-{entry.id}">{esc(entry.term)}</dt>'
+                     f'<dd>{esc(entry.definition)}{see_html}</dd>')
+    return _lines("# Begrippenlijst",
+                  "Hier staan de woorden die in deze training een vaste betekenis hebben.",
+                  f'<dl class="nc-glossary">{"".join(items)}</dl>')
+
+
+def render_literature(hb: Handbook) -> str:
+    items = []
+    for entry in sorted(hb.literature, key=lambda e: (e.authors.casefold(), e.year)):
+        url = f' <a href="{esc(entry.url)}">{esc(entry.url)}</a>' if entry.url else ""
+        items.append(f'<li id="bron-{entry.id}">{esc(entry.authors)} ({esc(entry.year)}). '
+                     f'<em>{esc(entry.title)}</em>. {esc(entry.source)}.{url}</li>')
+    return _lines("# Literatuur", "De bronnen waar deze training op steunt.",
+                  f'<ul class="nc-literature">{"".join(items)}</ul>')
+
+
+def render_worksheets_index(hb: Handbook) -> str:
+    links = LinkResolver(hb, WORKSHEETS_INDEX)
+    groups = []
+    for audience, title in AUDIENCE_TITLES.items():
+        sheets = sorted((s for s in hb.worksheets.values() if s.audience == audience),
+                        key=lambda s: (s.step or 0, s.title))
+        if sheets:
+            items = "\n".join(_sheet_item(hb, links, sheet) for sheet in sheets)
+            groups.append(_lines(f"## {title}", items))
+    return _lines("# Werkbladen", "Vul een werkblad in op het scherm, of print het.", *groups)
+
+
+def _sheet_item(hb: Handbook, links: LinkResolver, sheet: Worksheet) -> str:
+    prefix = f"{step_label(hb, sheet.step)} — " if sheet.step else ""
+    return f"- {md_escape(prefix)}[{md_escape(sheet.title)}]({links.to(worksheet_page(sheet.id))})"
+
+
+def render_worksheet(hb: Handbook, sheet: Worksheet) -> str:
+    page = worksheet_page(sheet.id)
+    links = LinkResolver(hb, page)
+    step = hb.step_by_number(sheet.step) if sheet.step else None
+    back = f"Hoort bij [{md_escape(step_label(hb, step.meta.number))}]({links.to(step.page_path)})." \
+        if step else ""
+    return _lines(f"# {md_escape(sheet.title)}", back, md_escape(sheet.intro),
+                  '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. '
+                  "Er wordt niets verstuurd.</p>",
+                  render_form(sheet))
+

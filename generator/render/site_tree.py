@@ -1,0 +1,110 @@
+"""Assemble the docs tree, its navigation and the engine config as files in memory."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from generator.model import Handbook
+from generator.render import pages
+from generator.render.links import GLOSSARY_PAGE, LITERATURE_PAGE, WORKSHEETS_INDEX, step_label, worksheet_page
+from generator.schema.site import SiteConfig
+
+NavItem = Any  # str | dict[str, list[NavItem] | str], as mkdocs.yml spells it
+
+
+@dataclass
+class SiteTree:
+    """Everything the engine needs: page sources, assets and the config (as text)."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    nav: list[NavItem] = field(default_factory=list)
+
+    def add_text(self, path: str, text: str) -> None:
+        self.files[path] = text.encode("utf-8")
+
+
+def build_tree(hb: Handbook, theme_assets: Path) -> SiteTree:
+    tree = SiteTree()
+    _add_pages(hb, tree)
+    _add_assets(theme_assets, tree)
+    tree.add_text("assets/css/brand.css", brand_css(hb.site))
+    tree.nav = build_nav(hb)
+    return tree
+
+
+def _add_pages(hb: Handbook, tree: SiteTree) -> None:
+    tree.add_text("index.md", pages.render_home(hb))
+    for phase in hb.phases:
+        tree.add_text(phase.page_path, pages.render_phase(hb, phase))
+    for step in hb.steps:
+        tree.add_text(step.page_path, pages.render_step(hb, step))
+    for page in hb.pages:
+        tree.add_text(page.page_path, pages.render_page(hb, page))
+    tree.add_text(WORKSHEETS_INDEX, pages.render_worksheets_index(hb))
+    for sheet in hb.worksheets.values():
+        tree.add_text(worksheet_page(sheet.id), pages.render_worksheet(hb, sheet))
+    tree.add_text(GLOSSARY_PAGE, pages.render_glossary(hb))
+    tree.add_text(LITERATURE_PAGE, pages.render_literature(hb))
+
+
+def _add_assets(theme_assets: Path, tree: SiteTree) -> None:
+    for path in sorted(theme_assets.rglob("*")):
+        if path.is_file():
+            tree.files["assets/" + path.relative_to(theme_assets).as_posix()] = path.read_bytes()
+
+
+def build_nav(hb: Handbook) -> list[NavItem]:
+    nav: list[NavItem] = [{"Start": "index.md"}]
+    for phase in hb.phases:
+        children: list[NavItem] = [phase.page_path]
+        children += [{step_label(hb, s.meta.number): s.page_path} for s in hb.steps_of(phase)]
+        nav.append({f"Fase {phase.meta.number}: {phase.meta.title}": children})
+    for section in hb.meta.sections:
+        section_pages = hb.pages_in(section.id)
+        if section_pages:
+            nav.append({section.title: [{p.meta.title: p.page_path} for p in section_pages]})
+    sheets = sorted(hb.worksheets.values(), key=lambda s: (s.step or 99, s.title))
+    nav.append({"Werkbladen": [WORKSHEETS_INDEX] + [{s.title: worksheet_page(s.id)} for s in sheets]})
+    nav.append({"Naslag": [{"Begrippenlijst": GLOSSARY_PAGE}, {"Literatuur": LITERATURE_PAGE}]})
+    return nav
+
+
+def brand_css(site: SiteConfig) -> str:
+    primary, accent = site.branding.primary, site.branding.accent
+    return (":root, [data-md-color-scheme=default] {\n"
+            f"  --md-primary-fg-color: {primary};\n"
+            f"  --md-primary-fg-color--light: {primary};\n"
+            f"  --md-primary-fg-color--dark: {primary};\n"
+            f"  --md-accent-fg-color: {accent};\n"
+            f"  --nc-brand: {primary};\n"
+            f"  --nc-accent: {accent};\n"
+            "}\n")
+
+
+def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir: Path,
+                  theme_dir: Path) -> str:
+    """The base mkdocs.yml plus what comes from the content, as YAML text."""
+    yaml = YAML(typ="rt")
+    config = yaml.load(base_config.read_text(encoding="utf-8"))
+    config["site_name"] = hb.meta.title
+    config["site_description"] = hb.meta.tagline
+    if hb.site.site_url:
+        config["site_url"] = hb.site.site_url
+    config["docs_dir"] = str(docs_dir)
+    config["theme"]["custom_dir"] = str(theme_dir)
+    config["copyright"] = f"{hb.site.organisation.name} · {hb.meta.edition.name}"
+    config["extra"] = {
+        "edition": {"name": hb.meta.edition.name, "version": hb.meta.edition.version,
+                    "date": hb.meta.edition.date},
+        "organisation": hb.site.organisation.name,
+        "site_id": hb.site.id,
+        "generator": False,
+    }
+    config["nav"] = nav
+    out = io.StringIO()
+    yaml.dump(config, out)
+    return out.getvalue()

@@ -1,0 +1,1 @@
+"""One typed schema per kind of input; unknown keys are rejected everywhere."""

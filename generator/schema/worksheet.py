@@ -1,0 +1,118 @@
+"""Worksheets: one definition, typed blocks, rendered as a form, a PDF and in packs."""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, model_validator
+
+from generator.schema.common import Number, OptionalText, Slug, Strict, Text
+
+Audience = Literal["client", "coach", "coordinator"]
+
+
+class Instruction(Strict):
+    type: Literal["instruction"]
+    text: Text
+
+
+class OpenQuestion(Strict):
+    type: Literal["open_question"]
+    id: Slug
+    label: Text
+    help: OptionalText = ""
+    lines: int = Field(default=4, ge=1, le=30, strict=True)
+    example: OptionalText = ""
+
+
+class TextField(Strict):
+    type: Literal["text_field"]
+    id: Slug
+    label: Text
+    help: OptionalText = ""
+    example: OptionalText = ""
+
+
+class Checklist(Strict):
+    type: Literal["checklist"]
+    id: Slug
+    label: Text
+    help: OptionalText = ""
+    items: list[Text] = Field(min_length=1)
+
+
+class Choice(Strict):
+    type: Literal["choice"]
+    id: Slug
+    label: Text
+    help: OptionalText = ""
+    options: list[Text] = Field(min_length=2)
+
+
+class Scale(Strict):
+    type: Literal["scale"]
+    id: Slug
+    label: Text
+    help: OptionalText = ""
+    min_label: Text
+    max_label: Text
+
+
+class Table(Strict):
+    type: Literal["table"]
+    id: Slug
+    label: Text
+    help: OptionalText = ""
+    columns: list[Text] = Field(min_length=1, max_length=6)
+    rows: int = Field(default=5, ge=1, le=30, strict=True)
+
+
+class Netwerkkaart(Strict):
+    type: Literal["netwerkkaart"]
+    id: Slug
+    label: Text
+    help: OptionalText = ""
+
+
+class Actieplan(Strict):
+    type: Literal["actieplan"]
+    id: Slug
+    label: Text
+    help: OptionalText = ""
+    actions: int = Field(default=1, ge=1, le=5, strict=True)
+
+
+Block = Annotated[
+    Union[Instruction, OpenQuestion, TextField, Checklist, Choice, Scale, Table, Netwerkkaart, Actieplan],
+    Field(discriminator="type"),
+]
+BLOCK_TYPES = ("instruction", "open_question", "text_field", "checklist", "choice", "scale",
+               "table", "netwerkkaart", "actieplan")
+
+
+class Worksheet(Strict):
+    """worksheets/<id>.yml"""
+
+    id: Slug
+    title: Text
+    step: Number | None = None
+    audience: Audience
+    version: Number = 1
+    intro: Text
+    blocks: list[Block] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_block_ids(self) -> "Worksheet":
+        seen: set[str] = set()
+        for index, block in enumerate(self.blocks):
+            block_id = getattr(block, "id", None)
+            if block_id in seen:
+                raise ValueError(f"NC051|blocks.{index}.id|blok-id '{block_id}' komt twee keer voor "
+                                 "in dit werkblad; verwacht: unieke id's")
+            if block_id:
+                seen.add(block_id)
+        return self
+
+    @property
+    def fields(self) -> list[Block]:
+        """Blocks that hold an answer (everything but instruction text)."""
+        return [block for block in self.blocks if not isinstance(block, Instruction)]

@@ -1,0 +1,58 @@
+"""Live preview: regenerate when a source changes; the engine's dev server reloads the browser."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from generator import engine
+from generator.build import Project, check, generate
+
+WATCHED = ("content", "worksheets", "theme", "site_config", "mkdocs.yml")
+POLL_SECONDS = 0.3
+
+
+def snapshot(root: Path) -> dict[str, float]:
+    """Modification times of every watched source file."""
+    stamps: dict[str, float] = {}
+    for name in WATCHED:
+        base = root / name
+        paths = [base] if base.is_file() else base.rglob("*") if base.is_dir() else []
+        for path in paths:
+            if path.is_file():
+                stamps[str(path)] = path.stat().st_mtime_ns
+    return stamps
+
+
+def regenerate(project: Project) -> bool:
+    handbook, diags = check(project)
+    for diagnostic in diags.sorted():
+        print(diagnostic, file=sys.stderr)
+    if handbook is None:
+        print(f"{diags.summary()} De preview toont de laatste goede versie.", file=sys.stderr)
+        return False
+    changed = generate(project, handbook)
+    print(f"Bijgewerkt: {changed} bestand(en) opnieuw gemaakt.", file=sys.stderr)
+    return True
+
+
+def serve(project: Project, address: str) -> int:
+    if not regenerate(project):
+        return 1
+    server = subprocess.Popen(engine.serve_command(project.config_path, address))
+    print(f"Preview op http://{address}/ — stop met Ctrl+C.", file=sys.stderr)
+    stamps = snapshot(project.root)
+    try:
+        while server.poll() is None:
+            time.sleep(POLL_SECONDS)
+            current = snapshot(project.root)
+            if current != stamps:
+                stamps = current
+                regenerate(project)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return 0

@@ -1,0 +1,44 @@
+"""Reading source files safely: size limit, UTF-8, and no escape from the project root."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.diagnostics import Diagnostics
+
+MAX_SOURCE_BYTES = 2 * 1024 * 1024  # a handbook page is a few KB; anything this big is a mistake
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """True when `path`, with symlinks resolved, lies under `root` (not a prefix match)."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def read_text(path: Path, diags: Diagnostics) -> str | None:
+    """Return the file's text, or None after recording why it cannot be used."""
+    where = diags.at(path)
+    if not is_inside(path, diags.root):
+        diags.error(where, "NC003", "dit bestand verwijst naar een plek buiten de projectmap; "
+                    "verwacht: een gewoon bestand binnen het project")
+        return None
+    size = path.stat().st_size
+    if size > MAX_SOURCE_BYTES:
+        diags.error(where, "NC002", f"bestand is te groot ({size // 1024} KB); "
+                    f"verwacht: hoogstens {MAX_SOURCE_BYTES // 1024} KB")
+        return None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        diags.error(diags.at(path, line, col), "NC001",
+                    f"geen geldige UTF-8-tekst (byte 0x{raw[exc.start]:02x}); "
+                    "verwacht: bestand opgeslagen als UTF-8")
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return line, col

@@ -1,0 +1,92 @@
+"""YAML 1.2 loading that keeps line numbers, keeps `no`/`12:30` as text and refuses duplicate keys."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError
+
+from generator.diagnostics import Diagnostics, Location
+from generator.sources import read_text
+
+
+@dataclass
+class YamlDoc:
+    """Parsed YAML plus what is needed to point at any key or item in it."""
+
+    path: Path
+    data: Any
+    line_offset: int = 0  # lines before the YAML starts (front matter in Markdown)
+
+    def locate(self, diags: Diagnostics, loc: tuple[Any, ...]) -> Location:
+        """Location of the node at `loc` (a pydantic-style path), or of its nearest parent."""
+        line, col = _find(self.data, loc)
+        return diags.at(self.path, line + self.line_offset + 1, col + 1)
+
+
+def _find(node: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
+    line, col = (0, 0)
+    if isinstance(node, (CommentedMap, CommentedSeq)) and node.lc.line is not None:
+        line, col = node.lc.line, node.lc.col
+    for key in loc:
+        if isinstance(node, CommentedMap) and key in node:
+            line, col = node.lc.key(key)  # point at the key: that is where an author looks
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+            line, col = node.lc.item(key)
+            node = node[key]
+        elif isinstance(node, CommentedMap) and node.get("type") == key:
+            continue  # pydantic names the chosen union member (a block type) in its path
+        else:
+            break
+    return line, col
+
+
+def _new_yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.version = (1, 2)
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def parse_yaml(text: str, path: Path, diags: Diagnostics, line_offset: int = 0) -> YamlDoc | None:
+    try:
+        data = _new_yaml().load(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else "?"
+        first = exc.context_mark.line + 1 + line_offset if exc.context_mark else "?"
+        diags.error(diags.at(path, mark.line + 1 + line_offset, mark.column + 1), "NC011",
+                    f"sleutel '{key}' staat er twee keer in (eerst op regel {first}); "
+                    "verwacht: elke sleutel één keer")
+        return None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else 1
+        col = mark.column + 1 if mark else 1
+        problem = exc.problem or exc.context or "onleesbaar"
+        diags.error(diags.at(path, line, col), "NC010",
+                    f"ongeldige YAML: {problem}; verwacht: geldige YAML (let op inspringing, "
+                    "dubbele punten en aanhalingstekens)")
+        return None
+    return YamlDoc(path, data, line_offset)
+
+
+def load_yaml(path: Path, diags: Diagnostics) -> YamlDoc | None:
+    text = read_text(path, diags)
+    if text is None:
+        return None
+    return parse_yaml(text, path, diags)
+
+
+def to_plain(node: Any) -> Any:
+    """ruamel's commented containers as plain dicts and lists, for validation."""
+    if isinstance(node, dict):
+        return {key: to_plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [to_plain(item) for item in node]
+    return node
