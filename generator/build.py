@@ -15,6 +15,11 @@ from generator.readability import check_readability
 from generator.render.site_tree import build_tree, engine_config
 
 
+# The generator's own project folder: its theme and base engine config serve content
+# folders (such as test fixtures) that do not bring their own.
+GENERATOR_HOME = Path(__file__).resolve().parents[1]
+
+
 @dataclass
 class Project:
     """Where things are for one organisation's build."""
@@ -36,7 +41,13 @@ class Project:
 
     @property
     def theme_dir(self) -> Path:
-        return self.root / "theme"
+        own = self.root / "theme"
+        return own if own.is_dir() else GENERATOR_HOME / "theme"
+
+    @property
+    def base_config(self) -> Path:
+        own = self.root / "mkdocs.yml"
+        return own if own.is_file() else GENERATOR_HOME / "mkdocs.yml"
 
 
 def check(project: Project) -> tuple[Handbook | None, Diagnostics]:
@@ -53,7 +64,7 @@ def generate(project: Project, handbook: Handbook) -> int:
     """Write the docs tree and engine config; returns how many files changed."""
     tree = build_tree(handbook, project.theme_dir / "assets")
     changed = sync_tree(tree.files, project.docs_dir)
-    config = engine_config(project.root / "mkdocs.yml", handbook, tree.nav,
+    config = engine_config(project.base_config, handbook, tree.nav,
                            project.docs_dir.resolve(), (project.theme_dir / "overrides").resolve())
     if not project.config_path.is_file() or project.config_path.read_text(encoding="utf-8") != config:
         project.config_path.write_text(config, encoding="utf-8")

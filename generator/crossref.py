@@ -4,10 +4,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
 from generator.diagnostics import Diagnostics
-from generator.loader import Loaded
+from generator.loader import UNKNOWN_PHASE, Loaded
 from generator.markdown_refs import KINDS, find_references, find_unsafe
 from generator.model import Handbook, MarkdownDoc
+from generator.yamlio import YamlDoc
 
 RESERVED_PAGE_SLUGS = {"index", "begrippen", "literatuur", "voortgang", "downloads"}
 
@@ -18,8 +21,8 @@ def check_handbook(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
     _check_unique_ids(hb, loaded, diags)
     _check_step_links(hb, loaded, diags)
     _check_glossary_links(hb, loaded, diags)
-    for doc in markdown_sources(hb):
-        check_markdown(doc, hb, diags)
+    for doc in markdown_sources(hb, loaded, diags):
+        check_markdown(doc, hb, loaded, diags)
 
 
 def _where(loaded: Loaded, item: object, diags: Diagnostics, *loc: object):
@@ -51,18 +54,19 @@ def _check_phases_and_steps(hb: Handbook, loaded: Loaded, diags: Diagnostics) ->
     for slug, step in _duplicates((s.meta.slug, s) for s in hb.steps):
         diags.error(step.source.locate(diags, ("slug",)), "NC051",
                     f"slug '{slug}' komt twee keer voor; verwacht: unieke slugs")
-    phase_ids = {p.meta.id for p in hb.phases}
+    phase_ids = {p.meta.id for p in hb.phases} | loaded.invalid["fase"]
     for step in hb.steps:
         if step.meta.phase not in phase_ids:
             diags.error(step.source.locate(diags, ("phase",)), "NC053",
                         f"fase '{step.meta.phase}' bestaat niet; verwacht: een van "
                         f"{_choices(phase_ids)}")
     for phase in hb.phases:
-        if not hb.steps_of(phase):
+        unreadable = loaded.invalid_step_phases & {phase.meta.id, UNKNOWN_PHASE}
+        if not hb.steps_of(phase) and not unreadable:
             diags.error(phase.source.locate(diags, ("id",)), "NC052",
                         f"fase '{phase.meta.id}' heeft geen stappen; verwacht: minstens één stap "
                         "met phase: " + phase.meta.id)
-    if not hb.phases:
+    if not hb.phases and not loaded.invalid["fase"]:
         diags.error(diags.at(hb.root / "content" / "phases"), "NC052",
                     "geen fasen gevonden; verwacht: minstens één bestand in content/phases/")
 
@@ -94,26 +98,27 @@ def _check_unique_ids(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
 
 
 def _check_step_links(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
-    numbers = {s.meta.number for s in hb.steps}
+    numbers = {str(s.meta.number) for s in hb.steps} | loaded.invalid["stap"]
     for step in hb.steps:
         for index, sheet_id in enumerate(step.meta.worksheets):
-            if sheet_id not in hb.worksheets:
+            if sheet_id not in hb.worksheets and sheet_id not in loaded.invalid["werkblad"]:
                 diags.error(step.source.locate(diags, ("worksheets", index)), "NC054",
                             f"werkblad '{sheet_id}' bestaat niet; verwacht: worksheets/{sheet_id}.yml")
-        if step.meta.quiz and step.meta.quiz not in hb.quizzes:
+        quiz = step.meta.quiz
+        if quiz and quiz not in hb.quizzes and quiz not in loaded.invalid["toets"]:
             diags.error(step.source.locate(diags, ("quiz",)), "NC055",
                         f"toets '{step.meta.quiz}' bestaat niet; "
                         f"verwacht: content/quizzes/{step.meta.quiz}.yml")
     for kind, items in (("werkblad", hb.worksheets), ("toets", hb.quizzes)):
         for item in items.values():
-            if item.step is not None and item.step not in numbers:
+            if item.step is not None and str(item.step) not in numbers:
                 diags.error(_where(loaded, item, diags, "step"), "NC054",
                             f"{kind} hoort bij stap {item.step}, maar die stap bestaat niet; "
                             f"verwacht: een van {_choices(numbers)}")
 
 
 def _check_glossary_links(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
-    ids = {entry.id for entry in hb.glossary}
+    ids = {entry.id for entry in hb.glossary} | loaded.invalid["begrip"]
     for index, entry in enumerate(hb.glossary):
         for see_index, other in enumerate(entry.see):
             if other not in ids:
@@ -122,13 +127,29 @@ def _check_glossary_links(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> N
                             f"begrip '{other}' bestaat niet; verwacht: een id uit content/glossary.yml")
 
 
-def markdown_sources(hb: Handbook) -> list[MarkdownDoc]:
+def markdown_sources(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> list[MarkdownDoc]:
+    """Every Markdown text that may hold references: body files and description fields."""
     docs = [step.uitleg for step in hb.steps] + [step.theorie for step in hb.steps]
-    return docs + [page.body for page in hb.pages]
+    docs += [page.body for page in hb.pages]
+    docs += [_yaml_markdown(phase.source, "description", phase.meta.description, diags)
+             for phase in hb.phases]
+    docs.append(_yaml_markdown(loaded.sources[id(hb.meta)], "description", hb.meta.description, diags))
+    return docs
 
 
-def targets(hb: Handbook) -> dict[str, set[str]]:
-    return {
+def _yaml_markdown(doc: YamlDoc, key: str, text: str, diags: Diagnostics) -> MarkdownDoc:
+    """A Markdown field of a YAML file, placed so its lines map back to the file."""
+    where = doc.locate(diags, (key,))
+    raw = doc.data.get(key, "")
+    if isinstance(raw, (LiteralScalarString, FoldedScalarString)):
+        # The text starts on the next line, indented (we assume the usual two spaces).
+        return MarkdownDoc(doc.path, str(raw), where.line + 1, where.col + 2)
+    return MarkdownDoc(doc.path, str(raw), where.line, where.col + len(key) + 2)
+
+
+def targets(hb: Handbook, loaded: Loaded) -> dict[str, set[str]]:
+    """Valid reference targets per kind; invalid-but-present ones count as found."""
+    valid = {
         "stap": {str(s.meta.number) for s in hb.steps},
         "fase": {p.meta.id for p in hb.phases},
         "pagina": {p.slug for p in hb.pages},
@@ -136,15 +157,16 @@ def targets(hb: Handbook) -> dict[str, set[str]]:
         "werkblad": set(hb.worksheets),
         "bron": {entry.id for entry in hb.literature},
     }
+    return {kind: ids | loaded.invalid[kind] for kind, ids in valid.items()}
 
 
-def check_markdown(doc: MarkdownDoc, hb: Handbook, diags: Diagnostics) -> None:
-    known = targets(hb)
-    offset = doc.first_line - 1
+def check_markdown(doc: MarkdownDoc, hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
+    known = targets(hb, loaded)
+    offset, col_offset = doc.first_line - 1, doc.first_col - 1
     for line, col, code, message in find_unsafe(doc.text):
-        diags.error(diags.at(doc.path, line + offset, col), code, message)
+        diags.error(diags.at(doc.path, line + offset, col + col_offset), code, message)
     for ref in find_references(doc.text):
-        where = diags.at(doc.path, ref.line + offset, ref.col)
+        where = diags.at(doc.path, ref.line + offset, ref.col + col_offset)
         if ref.kind not in KINDS:
             diags.error(where, "NC041", f"onbekende soort verwijzing '{ref.kind}' in {ref.raw}; "
                         f"verwacht: {', '.join(KINDS)}")

@@ -1,6 +1,7 @@
 """Located problems found in the content, reported all at once."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,9 +36,10 @@ class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
 
     def relative(self, path: Path | str) -> str:
-        path = Path(path)
+        # Absolute but not resolved: a symlink is named where it stands, not where it points.
+        path, root = Path(os.path.abspath(path)), Path(os.path.abspath(self.root))
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.relative_to(root).as_posix()
         except ValueError:
             return path.as_posix()
 

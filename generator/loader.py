@@ -23,29 +23,53 @@ from generator.yamlio import YamlDoc, load_yaml, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
 FRONT_MATTER = "---"
+UNKNOWN_PHASE = "*"  # a step that could not be read may belong to any phase
 
 
 class Loaded:
-    """Collects validated items together with the YAML they came from."""
+    """Validated items with the YAML they came from, and what invalid files were meant to be.
+
+    A file that fails validation is still known by its id (or step number and phase), so
+    that references to it do not cause a second, misleading error.
+    """
 
     def __init__(self) -> None:
         self.sources: dict[int, YamlDoc] = {}
+        self.invalid: dict[str, set[str]] = {kind: set() for kind in
+                                             ("stap", "fase", "pagina", "begrip", "werkblad",
+                                                      "bron", "toets", "competentie")}
+        self.invalid_step_phases: set[str] = set()
 
     def remember(self, item: object, doc: YamlDoc) -> None:
         self.sources[id(item)] = doc
 
+    def note_invalid(self, kind: str, value: object) -> None:
+        if value is not None:
+            self.invalid[kind].add(str(value))
+
+
+def _raw(doc: YamlDoc | None, key: str) -> object:
+    data = doc.data if doc is not None else None
+    return data.get(key) if isinstance(data, dict) else None
+
 
 def load_model(path: Path, model: type[M], diags: Diagnostics, loaded: Loaded) -> M | None:
-    doc = load_yaml(path, diags)
-    if doc is None:
-        return None
-    item = validate(model, doc, diags)
-    if item is not None:
-        loaded.remember(item, doc)
+    item, _ = load_model_and_doc(path, model, diags, loaded)
     return item
 
 
-def load_list(path: Path, model: type[M], diags: Diagnostics, loaded: Loaded) -> list[M]:
+def load_model_and_doc(path: Path, model: type[M], diags: Diagnostics,
+                       loaded: Loaded) -> tuple[M | None, YamlDoc | None]:
+    doc = load_yaml(path, diags)
+    if doc is None:
+        return None, None
+    item = validate(model, doc, diags)
+    if item is not None:
+        loaded.remember(item, doc)
+    return item, doc
+
+
+def load_list(path: Path, model: type[M], diags: Diagnostics, loaded: Loaded, kind: str) -> list[M]:
     if not path.exists():
         return []
     doc = load_yaml(path, diags)
@@ -53,6 +77,8 @@ def load_list(path: Path, model: type[M], diags: Diagnostics, loaded: Loaded) ->
         return []
     items = validate(RootModel[list[model]], doc, diags)  # type: ignore[valid-type]
     if items is None:
+        for entry in doc.data if isinstance(doc.data, list) else []:
+            loaded.note_invalid(kind, entry.get("id") if isinstance(entry, dict) else None)
         return []
     for item in items.root:
         loaded.remember(item, doc)
@@ -91,9 +117,11 @@ def split_front_matter(path: Path, diags: Diagnostics) -> tuple[YamlDoc, Markdow
 def _load_phases(content: Path, diags: Diagnostics, loaded: Loaded) -> list[Phase]:
     phases = []
     for path in sorted((content / "phases").glob("*.yml")):
-        meta = load_model(path, PhaseMeta, diags, loaded)
+        meta, doc = load_model_and_doc(path, PhaseMeta, diags, loaded)
         if meta is not None:
             phases.append(Phase(meta, loaded.sources[id(meta)]))
+        else:
+            loaded.note_invalid("fase", _raw(doc, "id"))
     return sorted(phases, key=lambda phase: phase.meta.number)
 
 
@@ -104,13 +132,26 @@ def _load_steps(content: Path, diags: Diagnostics, loaded: Loaded) -> list[Step]
         if not step_file.is_file():
             diags.error(diags.at(folder), "NC057", "step.yml ontbreekt; verwacht: step.yml, "
                         "uitleg.md en theorie.md in elke stapmap")
+            loaded.note_invalid("stap", _folder_number(folder))
+            loaded.invalid_step_phases.add(UNKNOWN_PHASE)
             continue
-        meta = load_model(step_file, StepMeta, diags, loaded)
+        meta, doc = load_model_and_doc(step_file, StepMeta, diags, loaded)
         uitleg = load_markdown(folder / "uitleg.md", diags)
         theorie = load_markdown(folder / "theorie.md", diags)
         if meta and uitleg and theorie:
             steps.append(Step(meta, loaded.sources[id(meta)], uitleg, theorie))
+        else:
+            raw_number = _raw(doc, "number")
+            number = meta.number if meta else raw_number if isinstance(raw_number, int) else None
+            loaded.note_invalid("stap", number or _folder_number(folder))
+            phase = meta.phase if meta else _raw(doc, "phase")
+            loaded.invalid_step_phases.add(str(phase) if phase is not None else UNKNOWN_PHASE)
     return sorted(steps, key=lambda step: step.meta.number)
+
+
+def _folder_number(folder: Path) -> int | None:
+    prefix = folder.name.split("-")[0]
+    return int(prefix) if prefix.isdigit() else None
 
 
 def _load_pages(content: Path, diags: Diagnostics, loaded: Loaded) -> list[Page]:
@@ -118,26 +159,32 @@ def _load_pages(content: Path, diags: Diagnostics, loaded: Loaded) -> list[Page]
     for path in sorted((content / "pages").glob("*.md")):
         parts = split_front_matter(path, diags)
         if parts is None:
+            loaded.note_invalid("pagina", path.stem)
             continue
         doc, body = parts
         meta = validate(PageMeta, doc, diags)
-        if meta is not None:
+        if meta is None:
+            loaded.note_invalid("pagina", path.stem)
+        else:
             loaded.remember(meta, doc)
             pages.append(Page(path.stem, meta, body))
     return pages
 
 
-def _load_by_id(folder: Path, model: type[M], diags: Diagnostics, loaded: Loaded) -> dict[str, M]:
+def _load_by_id(folder: Path, model: type[M], diags: Diagnostics, loaded: Loaded,
+                kind: str) -> dict[str, M]:
     items: dict[str, M] = {}
     for path in sorted(folder.glob("*.yml")):
         item = load_model(path, model, diags, loaded)
         if item is None:
+            loaded.note_invalid(kind, path.stem)
             continue
         if item.id != path.stem:  # type: ignore[attr-defined]
             doc = loaded.sources[id(item)]
             diags.error(doc.locate(diags, ("id",)), "NC058",
                         f"id '{item.id}' past niet bij de bestandsnaam; "  # type: ignore[attr-defined]
                         f"verwacht: id: {path.stem}")
+            loaded.note_invalid(kind, path.stem)
             continue
         items[item.id] = item  # type: ignore[attr-defined]
     return items
@@ -164,11 +211,11 @@ def load_handbook(root: Path, org: str, diags: Diagnostics) -> tuple[Handbook | 
         phases=_load_phases(content, diags, loaded),
         steps=_load_steps(content, diags, loaded),
         pages=_load_pages(content, diags, loaded),
-        glossary=load_list(content / "glossary.yml", GlossaryEntry, diags, loaded),
-        literature=load_list(content / "literature.yml", LiteratureEntry, diags, loaded),
-        competences=load_list(content / "competences.yml", Competence, diags, loaded),
-        worksheets=_load_by_id(root / "worksheets", Worksheet, diags, loaded),
-        quizzes=_load_by_id(content / "quizzes", Quiz, diags, loaded),
+        glossary=load_list(content / "glossary.yml", GlossaryEntry, diags, loaded, "begrip"),
+        literature=load_list(content / "literature.yml", LiteratureEntry, diags, loaded, "bron"),
+        competences=load_list(content / "competences.yml", Competence, diags, loaded, "competentie"),
+        worksheets=_load_by_id(root / "worksheets", Worksheet, diags, loaded, "werkblad"),
+        quizzes=_load_by_id(content / "quizzes", Quiz, diags, loaded, "toets"),
     )
     if meta is None or site is None:
         return None, loaded

@@ -19,6 +19,7 @@ class MarkdownDoc:
     path: Path
     text: str
     first_line: int = 1
+    first_col: int = 1  # Markdown inside a YAML block scalar starts indented
 
 
 @dataclass

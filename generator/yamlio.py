@@ -1,6 +1,7 @@
 """YAML 1.2 loading that keeps line numbers, keeps `no`/`12:30` as text and refuses duplicate keys."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,21 +60,50 @@ def parse_yaml(text: str, path: Path, diags: Diagnostics, line_offset: int = 0) 
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else "?"
-        first = exc.context_mark.line + 1 + line_offset if exc.context_mark else "?"
+        first = _first_occurrence(text, key, mark.line, mark.column)
+        earlier = f" (eerst op regel {first + 1 + line_offset})" if first is not None else ""
         diags.error(diags.at(path, mark.line + 1 + line_offset, mark.column + 1), "NC011",
-                    f"sleutel '{key}' staat er twee keer in (eerst op regel {first}); "
+                    f"sleutel '{key}' staat er twee keer in{earlier}; "
                     "verwacht: elke sleutel één keer")
         return None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else 1
         col = mark.column + 1 if mark else 1
-        problem = exc.problem or exc.context or "onleesbaar"
+        problem = _dutch_problem(str(exc.problem or exc.context or ""))
         diags.error(diags.at(path, line, col), "NC010",
                     f"ongeldige YAML: {problem}; verwacht: geldige YAML (let op inspringing, "
                     "dubbele punten en aanhalingstekens)")
         return None
     return YamlDoc(path, data, line_offset)
+
+
+YAML_PROBLEMS = (
+    ("expected <block end>", "de inspringing klopt niet"),
+    ("mapping values are not allowed", "onverwachte dubbele punt (zet tekst met ': ' tussen aanhalingstekens)"),
+    ("could not find expected ':'", "er ontbreekt een dubbele punt na de sleutel"),
+    ("found unexpected end of stream", "het bestand houdt midden in een waarde op (ontbreekt een aanhalingsteken?)"),
+    ("found character '\\t'", "een tab gevonden; gebruik spaties om in te springen"),
+    ("expected ',' or ']'", "een lijst tussen [ ] is niet goed afgesloten"),
+    ("expected ',' or '}'", "een mapping tussen { } is niet goed afgesloten"),
+    ("found undefined alias", "een onbekende alias (*naam)"),
+)
+
+
+def _dutch_problem(problem: str) -> str:
+    for english, dutch in YAML_PROBLEMS:
+        if english in problem:
+            return dutch
+    return f"onleesbaar ({problem})" if problem else "onleesbaar"
+
+
+def _first_occurrence(text: str, key: str, before_line: int, column: int) -> int | None:
+    """Line (0-based) of the first `key:` at the same indentation before `before_line`."""
+    pattern = re.compile(rf"^(?:- )?{re.escape(key)}\s*:")
+    for number, line in enumerate(text.split("\n")[:before_line]):
+        if pattern.match(line[column:]) and not line[:column].strip(" -"):
+            return number
+    return None
 
 
 def load_yaml(path: Path, diags: Diagnostics) -> YamlDoc | None:

@@ -11,7 +11,9 @@ from generator.yamlio import YamlDoc, to_plain
 TYPE_NAMES = {"str": "tekst", "int": "een geheel getal", "bool": "true of false",
               "list": "een lijst", "dict": "een mapping (sleutel: waarde)", "float": "een getal",
               "NoneType": "niets", "CommentedMap": "een mapping (sleutel: waarde)",
-              "CommentedSeq": "een lijst", "date": "een datum"}
+              "CommentedSeq": "een lijst", "date": "een datum", "ScalarFloat": "een getal",
+              "ScalarInt": "een geheel getal", "ScalarBoolean": "true of false",
+              "LiteralScalarString": "tekst", "FoldedScalarString": "tekst"}
 EXPECTED = {"string_type": "tekst (zet de waarde tussen aanhalingstekens)",
             "int_type": "een geheel getal", "int_parsing": "een geheel getal",
             "bool_type": "true of false", "list_type": "een lijst", "dict_type": "een mapping",
@@ -68,10 +70,10 @@ def _describe(error: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str]:
         return "NC022", (f"'{key}' heeft waarde '{found}'; verwacht: "
                          + _pattern_hint(error["ctx"]["pattern"]))
     if kind in ("literal_error", "enum"):
-        return "NC022", f"'{key}' heeft waarde '{found}'; verwacht: {error['ctx']['expected']}"
+        return "NC022", f"'{key}' heeft waarde '{found}'; verwacht: {_dutch_or(error['ctx']['expected'])}"
     if kind in ("union_tag_invalid",):
         return "NC024", (f"onbekend bloktype '{error['ctx']['tag']}'; "
-                         f"verwacht: {error['ctx']['expected_tags']}")
+                         f"verwacht: {_dutch_or(error['ctx']['expected_tags'])}")
     if kind == "union_tag_not_found":
         return "NC021", "verplichte sleutel 'type' ontbreekt in dit blok"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
@@ -79,6 +81,10 @@ def _describe(error: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str]:
     if kind in EXPECTED:
         return "NC022", f"'{key}' is {_type_name(found)}; verwacht: {EXPECTED[kind]}"
     return "NC022", f"'{key}': {error['msg']}"
+
+
+def _dutch_or(expected: str) -> str:
+    return expected.replace(" or ", " of ")
 
 
 def _key_name(loc: tuple[Any, ...]) -> str:
