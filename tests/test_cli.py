@@ -1,0 +1,73 @@
+"""The command-line tool: Dutch help, exit codes, and a failed build never touches site/."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_cli
+
+
+def test_help_is_dutch() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Gebruik: netwerkcoach")
+    assert "controleer alle inhoud" in result.stdout
+    assert "toon deze hulp" in result.stdout
+
+
+def test_build_help_is_dutch() -> None:
+    result = run_cli("build", "--help")
+    assert result.returncode == 0
+    assert "projectmap met content/" in result.stdout
+
+
+def test_usage_error_exits_2_in_dutch() -> None:
+    result = run_cli("bouw")
+    assert result.returncode == 2
+    assert "fout in de opdracht" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_root_without_content_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("check", "--root", str(tmp_path))
+    assert result.returncode == 2
+    assert "de map content/ ontbreekt" in result.stderr
+
+
+def test_check_of_a_good_handbook_exits_0(minimal: Path) -> None:
+    result = run_cli("check", "--root", str(minimal))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "Geen problemen gevonden.\n"
+
+
+def test_unknown_organisation_is_a_content_error(minimal: Path) -> None:
+    result = run_cli("check", "--root", str(minimal), "--org", "onbekend")
+    assert result.returncode == 1
+    assert "site_config:1:1: NC057 'onbekend.yml' ontbreekt" in result.stdout
+
+
+def test_failed_build_leaves_previous_site_untouched(minimal: Path) -> None:
+    site = minimal / "site"
+    assert run_cli("build", "--root", str(minimal)).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    step = minimal / "content" / "steps" / "01-eerste-stap" / "step.yml"
+    step.write_text(step.read_text(encoding="utf-8").replace("phase: begin", "phase: weg"), encoding="utf-8")
+    result = run_cli("build", "--root", str(minimal))
+    assert result.returncode == 1
+    assert "NC053" in result.stderr and "de vorige site is niet veranderd" in result.stderr
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_engine_failure_leaves_previous_site_untouched(minimal: Path) -> None:
+    site = minimal / "site"
+    assert run_cli("build", "--root", str(minimal)).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    # A base config the engine refuses: the content is fine, the site build fails.
+    (minimal / "mkdocs.yml").write_text("site_name: x\ntheme:\n  name: bestaat-niet\n", encoding="utf-8")
+    result = run_cli("build", "--root", str(minimal))
+    assert result.returncode == 1
+    assert "De vorige site is niet veranderd" in result.stderr
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not any(p.name.startswith(".site") for p in minimal.iterdir())
+
