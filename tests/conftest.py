@@ -36,3 +36,24 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     """Run the real command-line tool in a fresh process."""
     return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True,
                           text=True, cwd=cwd or ROOT)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the real project's sources (not its build output)."""
+    for name in ("content", "worksheets", "site_config", "theme", "mkdocs.yml"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        else:
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled default edition, built once per test session."""
+    project = copy_project(tmp_path_factory.mktemp("bundled") / "project")
+    result = run_cli("build", "--root", str(project))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"

@@ -24,14 +24,8 @@ def bundled() -> tuple[Path, object]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("bundled")
-    for name in ("content", "worksheets", "site_config", "theme", "mkdocs.yml"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    result = run_cli("build", "--root", str(project))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+def site(bundled_site: Path) -> Path:
+    return bundled_site
 
 
 def test_bundled_content_has_no_problems() -> None:
