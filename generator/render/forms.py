@@ -14,9 +14,9 @@ SECTORS = (("familie", "Familie"), ("vrienden", "Vrienden"), ("buurt", "Buren en
 KAART_ROWS = 8
 
 
-def render_form(sheet: Worksheet) -> str:
+def render_form(sheet: Worksheet, site_id: str) -> str:
     """The whole form; one line per element so Markdown passes it through as one HTML block."""
-    parts = [f'<form class="nc-worksheet" data-worksheet="{esc(sheet.id)}" '
+    parts = [f'<form class="nc-worksheet" data-worksheet="{esc(sheet.id)}" data-site="{esc(site_id)}" '
              f'data-version="{sheet.version}" aria-label="{esc(sheet.title)}">']
     parts += [render_block(sheet.id, block) for block in sheet.blocks]
     parts.append("</form>")

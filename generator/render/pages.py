@@ -152,7 +152,11 @@ def render_worksheets_index(hb: Handbook) -> str:
         if sheets:
             items = "\n".join(_sheet_item(hb, links, sheet) for sheet in sheets)
             groups.append(_lines(f"## {title}", items))
-    return _lines("# Werkbladen", "Vul een werkblad in op het scherm, of print het.", *groups)
+    return _lines("# Werkbladen", "Vul een werkblad in op het scherm, of print het.",
+                  '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. Er wordt niets '
+                  "verstuurd. Wil je ze bewaren of meenemen? Sla ze op als bestand.</p>",
+                  f'<div class="nc-all-tools" data-site="{esc(hb.site.id)}"></div>',
+                  *groups, script_tag(links, "worksheets.js"))
 
 
 def _sheet_item(hb: Handbook, links: LinkResolver, sheet: Worksheet) -> str:
@@ -169,5 +173,10 @@ def render_worksheet(hb: Handbook, sheet: Worksheet) -> str:
     return _lines(f"# {md_escape(sheet.title)}", back, md_escape(sheet.intro),
                   '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. '
                   "Er wordt niets verstuurd.</p>",
-                  render_form(sheet))
+                  render_form(sheet, hb.site.id), script_tag(links, "worksheets.js"))
+
+
+def script_tag(links: LinkResolver, name: str) -> str:
+    """Our page scripts load only on the pages that use them."""
+    return f'<script src="{links.to("assets/js/" + name)}" defer></script>'
 

@@ -1,0 +1,191 @@
+"""Worksheets in a real browser: autosave, reload, export/import, netwerkkaart by keyboard, print."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+KAART = "werkbladen/mijn-netwerkkaart.html"
+DROOM = "werkbladen/mijn-droomnetwerk.html"
+
+
+def first_textarea(page):
+    return page.locator("form.nc-worksheet textarea").first
+
+
+def test_answers_survive_a_reload(page, site_url: str) -> None:
+    page.goto(f"{site_url}/{DROOM}")
+    area = first_textarea(page)
+    area.click()
+    page.keyboard.type("Elke week koffie met Ria")
+    page.locator("form.nc-worksheet input[type=radio]").nth(7).check()
+    assert "Opgeslagen op dit apparaat" in page.locator(".nc-status").first.inner_text()
+    page.reload()
+    assert first_textarea(page).input_value() == "Elke week koffie met Ria"
+    assert page.locator("form.nc-worksheet input[type=radio]").nth(7).is_checked()
+
+
+def test_export_wipe_import_gives_the_same_answers(page, site_url: str, tmp_path: Path) -> None:
+    page.goto(f"{site_url}/{DROOM}")
+    first_textarea(page).fill("Meer contact met mijn zus")
+    first_textarea(page).dispatch_event("input")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Opslaan als bestand").click()
+    saved = tmp_path / "werkblad.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["type"] == "netwerkcoach-werkbladen"
+    answers_before = data["worksheets"]["mijn-droomnetwerk"]["answers"]
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Alles wissen").click()
+    assert first_textarea(page).input_value() == ""
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Bestand openen").click()
+    chooser.value.set_files(str(saved))
+    page.wait_for_function("document.querySelector('form.nc-worksheet textarea').value !== ''")
+    assert first_textarea(page).input_value() == "Meer contact met mijn zus"
+    stored = page.evaluate("JSON.parse(localStorage.getItem('netwerkcoach:default:werkblad:mijn-droomnetwerk'))")
+    assert stored["answers"] == answers_before
+
+
+def test_import_refuses_a_foreign_file_and_changes_nothing(page, site_url: str, tmp_path: Path) -> None:
+    page.goto(f"{site_url}/{DROOM}")
+    first_textarea(page).fill("Blijft staan")
+    first_textarea(page).dispatch_event("input")
+    bad = tmp_path / "ander.json"
+    bad.write_text(json.dumps({"hallo": "wereld"}), encoding="utf-8")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Bestand openen").click()
+    chooser.value.set_files(str(bad))
+    alert = page.locator(".nc-status[role=alert]")
+    alert.wait_for()
+    assert "geen werkbladbestand" in alert.inner_text()
+    assert first_textarea(page).input_value() == "Blijft staan"
+
+
+def test_place_a_person_on_the_netwerkkaart_by_keyboard_only(page, site_url: str) -> None:
+    page.goto(f"{site_url}/{KAART}")
+    name = page.locator('input[name$=".1.naam"]')
+    name.focus()
+    page.keyboard.type("Ria")
+    page.keyboard.press("Tab")
+    page.keyboard.type("buurvrouw")
+    page.keyboard.press("Tab")          # circle: a native select, chosen with the keyboard
+    page.keyboard.press("ArrowDown")    # -> Dichtbij
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")    # -> Familie
+    page.keyboard.press("ArrowDown")    # -> Vrienden
+    page.keyboard.press("ArrowDown")    # -> Buren en buurt
+    person = page.locator(".nc-kaart-svg .nc-person")
+    assert person.count() == 1
+    assert person.get_attribute("aria-label").startswith("Ria (buurvrouw): Dichtbij, Buren en buurt")
+    person.focus()
+    page.keyboard.press("ArrowDown")    # one circle further out
+    page.keyboard.press("ArrowRight")   # next group
+    label = page.locator(".nc-kaart-svg .nc-person").get_attribute("aria-label")
+    assert label.startswith("Ria (buurvrouw): Verder weg, Werk, school of club")
+    assert page.locator('select[name$=".1.cirkel"]').input_value() == "verder-weg"
+    page.reload()
+    label = page.locator(".nc-kaart-svg .nc-person").get_attribute("aria-label")
+    assert label.startswith("Ria (buurvrouw): Verder weg, Werk, school of club")
+
+
+def test_add_and_remove_people_on_the_netwerkkaart(page, site_url: str) -> None:
+    page.goto(f"{site_url}/{KAART}")
+    rows = page.locator(".nc-netwerkkaart tbody tr")
+    assert rows.count() == 8
+    page.get_by_role("button", name="Persoon toevoegen").click()
+    assert rows.count() == 9
+    page.keyboard.type("Kees")
+    page.locator('select[name$=".9.cirkel"]').select_option("op-afstand")
+    page.locator('select[name$=".9.sector"]').select_option("vrienden")
+    assert page.locator(".nc-person").count() == 1
+    page.reload()
+    assert rows.count() == 9 and page.locator('input[name$=".9.naam"]').input_value() == "Kees"
+    page.get_by_role("button", name="Weghalen: persoon 9").click()
+    assert page.locator(".nc-person").count() == 0
+    page.reload()
+    assert page.locator('input[name$=".9.naam"]').count() == 0
+
+
+def test_drag_a_person_to_another_circle(page, site_url: str) -> None:
+    page.goto(f"{site_url}/{KAART}")
+    page.locator('input[name$=".1.naam"]').fill("Ahmed")
+    page.locator('select[name$=".1.cirkel"]').select_option("dichtbij")
+    page.locator('select[name$=".1.sector"]').select_option("familie")
+    dot = page.locator(".nc-person circle")
+    page.locator(".nc-kaart-svg svg").scroll_into_view_if_needed()
+    box = page.locator(".nc-kaart-svg svg").bounding_box()
+    start = dot.bounding_box()
+    page.mouse.move(start["x"] + 7, start["y"] + 7)
+    page.mouse.down()
+    # the outer ring, straight below the centre: 'op afstand', the sector at the bottom (buurt)
+    page.mouse.move(box["x"] + box["width"] / 2 + 5, box["y"] + box["height"] * 0.85, steps=5)
+    page.mouse.up()
+    assert page.locator('select[name$=".1.cirkel"]').input_value() == "op-afstand"
+    assert page.locator('select[name$=".1.sector"]').input_value() == "buurt"
+
+
+def test_print_view_shows_the_typed_answers(page, site_url: str) -> None:
+    page.goto(f"{site_url}/{DROOM}")
+    first_textarea(page).fill("Een lange zin die in de afdruk moet staan")
+    first_textarea(page).dispatch_event("input")
+    page.emulate_media(media="print")
+    copy = page.locator(".nc-print-copy").first
+    assert copy.is_visible() and copy.inner_text() == "Een lange zin die in de afdruk moet staan"
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".nc-tools").first.is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+def test_a_visible_message_when_saving_fails(page, site_url: str) -> None:
+    page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('vol', 'QuotaExceededError'); }")
+    page.goto(f"{site_url}/{DROOM}")
+    first_textarea(page).fill("x")
+    first_textarea(page).dispatch_event("input")
+    alert = page.locator(".nc-status[role=alert]")
+    assert "opslaan lukt niet" in alert.inner_text().lower()
+
+
+def test_answers_from_an_older_worksheet_version_are_kept_and_shown(page, site_url: str) -> None:
+    old = {"format": 1, "sheet": "mijn-droomnetwerk", "version": 0, "saved": "2025-01-01T10:00:00Z",
+           "answers": {"een-vraag-die-weg-is": "Dit wil ik niet kwijt", "bestaat-ook-niet": ["1"]},
+           "earlier": {}}
+    page.goto(f"{site_url}/index.html")
+    page.evaluate("r => localStorage.setItem('netwerkcoach:default:werkblad:mijn-droomnetwerk', JSON.stringify(r))", old)
+    page.goto(f"{site_url}/{DROOM}")
+    box = page.locator(".nc-earlier")
+    assert "Dit wil ik niet kwijt" in box.inner_text()
+    stored = page.evaluate("JSON.parse(localStorage.getItem('netwerkcoach:default:werkblad:mijn-droomnetwerk'))")
+    assert stored["earlier"]["een-vraag-die-weg-is"] == "Dit wil ik niet kwijt"
+    assert stored["version"] == 1
+
+
+def test_no_request_carries_answers(page, site_url: str) -> None:
+    secret = "Geheim-antwoord-4711"
+    page.goto(f"{site_url}/{KAART}")
+    page.locator('input[name$=".1.naam"]').fill(secret)
+    first_textarea(page).fill(secret)
+    first_textarea(page).dispatch_event("input")
+    page.goto(f"{site_url}/stappen/stap-02-netwerk-in-beeld.html", wait_until="networkidle")
+    assert not any(secret in url or secret in body for url, body in zip(page.requests.urls, page.requests.bodies))
+    assert page.requests.foreign == []
+
+
+def test_all_worksheets_export_from_the_overview(page, site_url: str, tmp_path: Path) -> None:
+    page.goto(f"{site_url}/{DROOM}")
+    first_textarea(page).fill("droom")
+    first_textarea(page).dispatch_event("input")
+    page.goto(f"{site_url}/{KAART}")
+    page.locator('input[name$=".1.naam"]').fill("Ria")
+    page.locator('input[name$=".1.naam"]').dispatch_event("input")
+    page.goto(f"{site_url}/werkbladen/index.html")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Alle werkbladen opslaan als bestand").click()
+    saved = tmp_path / "alles.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert set(data["worksheets"]) == {"mijn-droomnetwerk", "mijn-netwerkkaart"}

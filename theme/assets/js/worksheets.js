@@ -1,0 +1,539 @@
+/* Worksheets on screen: answers are kept in this browser only (localStorage), saved as you
+   type, exported and imported as a file, printed through the browser. Nothing is sent. */
+(function () {
+  "use strict";
+  var FORMAT = 1;              // version of the stored record and of export files
+  var FILE_TYPE = "netwerkcoach-werkbladen";
+  var CIRCLES = [["dichtbij", "Dichtbij"], ["verder-weg", "Verder weg"], ["op-afstand", "Op afstand"]];
+  var SECTORS = [["familie", "Familie"], ["vrienden", "Vrienden"], ["buurt", "Buren en buurt"],
+                 ["werk-school-club", "Werk, school of club"], ["hulpverleners", "Hulpverleners"]];
+
+  function storeKey(site, sheet) { return "netwerkcoach:" + site + ":werkblad:" + sheet; }
+  function storePrefix(site) { return "netwerkcoach:" + site + ":werkblad:"; }
+
+  /* ---------- reading and filling a form ---------- */
+  function readForm(form) {
+    var answers = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name) return;
+      if (el.type === "checkbox") {
+        if (!answers[el.name]) answers[el.name] = [];
+        if (el.checked) answers[el.name].push(el.value);
+      } else if (el.type === "radio") {
+        if (el.checked) answers[el.name] = el.value;
+      } else if (el.value.trim() !== "") {
+        answers[el.name] = el.value;
+      }
+    });
+    Object.keys(answers).forEach(function (name) {
+      if (Array.isArray(answers[name]) && answers[name].length === 0) delete answers[name];
+    });
+    return answers;
+  }
+
+  function fieldNames(form) {
+    var names = {};
+    Array.prototype.forEach.call(form.elements, function (el) { if (el.name) names[el.name] = true; });
+    return names;
+  }
+
+  function fillForm(form, answers) {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name) return;
+      var value = answers[el.name];
+      if (el.type === "checkbox") el.checked = Array.isArray(value) && value.indexOf(el.value) >= 0;
+      else if (el.type === "radio") el.checked = value === el.value;
+      else el.value = typeof value === "string" ? value : "";
+    });
+    syncPrintCopies(form);
+  }
+
+  /* ---------- storage ---------- */
+  function loadRecord(site, sheet) {
+    try {
+      var text = window.localStorage.getItem(storeKey(site, sheet));
+      return text ? JSON.parse(text) : null;
+    } catch (error) { return null; }
+  }
+
+  function writeRecord(site, record) {
+    window.localStorage.setItem(storeKey(site, record.sheet), JSON.stringify(record));
+  }
+
+  function hasAnswers(record) {
+    return !!record && (Object.keys(record.answers || {}).length > 0 ||
+                        Object.keys(record.earlier || {}).length > 0);
+  }
+
+  /* A newer worksheet definition keeps what fits and shows the rest: never drop answers. */
+  function migrate(record, form) {
+    var version = Number(form.dataset.version);
+    if (!record || record.version === version) return record;
+    var names = fieldNames(form), kept = {}, earlier = record.earlier || {};
+    Object.keys(record.answers || {}).forEach(function (name) {
+      if (names[name] || isKaartName(form, name)) kept[name] = record.answers[name];
+      else earlier[name] = record.answers[name];
+    });
+    return { format: FORMAT, sheet: record.sheet, version: version, saved: record.saved,
+             answers: kept, earlier: earlier };
+  }
+
+  function isKaartName(form, name) {
+    var block = name.split(".")[0];
+    return !!form.querySelector('.nc-netwerkkaart[data-block="' + block + '"]');
+  }
+
+  /* ---------- messages ---------- */
+  function status(form, text, isError) {
+    var box = form.parentNode.querySelector('.nc-status[data-for="' + form.dataset.worksheet + '"]');
+    if (!box) return;
+    box.textContent = text;
+    box.setAttribute("role", isError ? "alert" : "status");
+    box.classList.toggle("nc-status--error", !!isError);
+  }
+
+  function timeNow() {
+    var now = new Date();
+    return String(now.getHours()).padStart(2, "0") + ":" + String(now.getMinutes()).padStart(2, "0");
+  }
+
+  function save(form) {
+    var site = form.dataset.site, sheet = form.dataset.worksheet;
+    var previous = loadRecord(site, sheet);
+    var record = { format: FORMAT, sheet: sheet, version: Number(form.dataset.version),
+                   saved: new Date().toISOString(), answers: readForm(form),
+                   earlier: (previous && previous.earlier) || {} };
+    try {
+      writeRecord(site, record);
+      status(form, "Opgeslagen op dit apparaat om " + timeNow() + ".");
+    } catch (error) {
+      status(form, "Let op: opslaan lukt niet in deze browser (vol of privévenster). " +
+             "Kies 'Opslaan als bestand' om je antwoorden te bewaren.", true);
+    }
+  }
+
+  /* ---------- earlier answers (from an older edition) ---------- */
+  function showEarlier(form, record) {
+    var old = form.parentNode.querySelector(".nc-earlier");
+    if (old) old.remove();
+    var names = Object.keys((record && record.earlier) || {});
+    if (!names.length) return;
+    var box = document.createElement("section");
+    box.className = "nc-earlier";
+    var title = document.createElement("h2");
+    title.textContent = "Antwoorden uit een eerdere versie van dit werkblad";
+    var note = document.createElement("p");
+    note.textContent = "Dit werkblad is veranderd. Deze antwoorden passen niet meer bij een vraag, " +
+      "maar we bewaren ze voor je. Je kunt ze overnemen.";
+    var list = document.createElement("dl");
+    names.forEach(function (name) {
+      var dt = document.createElement("dt"), dd = document.createElement("dd");
+      dt.textContent = name;
+      var value = record.earlier[name];
+      dd.textContent = Array.isArray(value) ? value.join(", ") : String(value);
+      list.appendChild(dt); list.appendChild(dd);
+    });
+    box.appendChild(title); box.appendChild(note); box.appendChild(list);
+    form.parentNode.insertBefore(box, form);
+  }
+
+  /* ---------- files ---------- */
+  function download(name, data) {
+    var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+  }
+
+  function exportFile(site, records) {
+    return { type: FILE_TYPE, format: FORMAT, site: site, exported: new Date().toISOString(),
+             worksheets: records };
+  }
+
+  function pickFile(onText) {
+    var input = document.createElement("input");
+    input.type = "file";
+    input.accept = ".json,application/json";
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () { onText(String(reader.result)); };
+      reader.readAsText(file);
+    });
+    input.click();
+  }
+
+  /* Returns the records in a file, or a Dutch message saying why the file is not usable. */
+  function parseFile(text) {
+    var data;
+    try { data = JSON.parse(text); } catch (error) { return "Dit bestand is geen werkbladbestand (geen geldige JSON)."; }
+    if (!data || data.type !== FILE_TYPE || !data.worksheets || typeof data.worksheets !== "object") {
+      return "Dit bestand is geen werkbladbestand van deze training.";
+    }
+    if (data.format > FORMAT) return "Dit bestand komt uit een nieuwere versie. Gebruik de nieuwste site.";
+    var records = {};
+    for (var sheet in data.worksheets) {
+      var record = data.worksheets[sheet];
+      if (!record || typeof record.answers !== "object" || record.sheet !== sheet) {
+        return "Het werkblad '" + sheet + "' in dit bestand is beschadigd. Er is niets veranderd.";
+      }
+      records[sheet] = record;
+    }
+    return records;
+  }
+
+  /* ---------- one worksheet ---------- */
+  function button(label, onClick) {
+    var el = document.createElement("button");
+    el.type = "button";
+    el.className = "md-button nc-button";
+    el.textContent = label;
+    el.addEventListener("click", onClick);
+    return el;
+  }
+
+  function setupSheet(form) {
+    var site = form.dataset.site, sheet = form.dataset.worksheet;
+    var tools = document.createElement("div");
+    tools.className = "nc-tools";
+    var statusBox = document.createElement("p");
+    statusBox.className = "nc-status";
+    statusBox.dataset.for = sheet;
+    statusBox.setAttribute("role", "status");
+    tools.appendChild(button("Opslaan als bestand", function () {
+      save(form);
+      var records = {};
+      records[sheet] = loadRecord(site, sheet) || { format: FORMAT, sheet: sheet,
+        version: Number(form.dataset.version), answers: readForm(form), earlier: {} };
+      download("werkblad-" + sheet + ".json", exportFile(site, records));
+    }));
+    tools.appendChild(button("Bestand openen", function () {
+      pickFile(function (text) { importIntoSheet(form, text); });
+    }));
+    tools.appendChild(button("Afdrukken", function () { window.print(); }));
+    tools.appendChild(button("Alles wissen", function () {
+      if (!window.confirm("Wil je alle antwoorden op dit werkblad wissen? Dit kun je niet terugdraaien.")) return;
+      try { window.localStorage.removeItem(storeKey(site, sheet)); } catch (error) { /* nothing stored */ }
+      fillForm(form, {});
+      resetKaarten(form);
+      showEarlier(form, null);
+      status(form, "Alle antwoorden op dit werkblad zijn gewist.");
+    }));
+    form.parentNode.insertBefore(tools, form);
+    form.parentNode.insertBefore(statusBox, form);
+
+    setupKaarten(form);
+    var record = migrate(loadRecord(site, sheet), form);
+    if (record) {
+      growKaarten(form, record.answers || {});
+      fillForm(form, record.answers || {});
+      renderKaarten(form);
+      showEarlier(form, record);
+      if (record.version !== (loadRecord(site, sheet) || {}).version) {
+        try { writeRecord(site, record); } catch (error) { /* shown on next save */ }
+      }
+    }
+    form.addEventListener("input", function () { syncPrintCopies(form); renderKaarten(form); save(form); });
+    form.addEventListener("change", function () { syncPrintCopies(form); renderKaarten(form); save(form); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
+
+  function importIntoSheet(form, text) {
+    var site = form.dataset.site, sheet = form.dataset.worksheet;
+    var records = parseFile(text);
+    if (typeof records === "string") { status(form, records, true); return; }
+    var record = records[sheet];
+    if (!record) { status(form, "Dit bestand bevat dit werkblad niet. Er is niets veranderd.", true); return; }
+    if (hasAnswers(loadRecord(site, sheet)) &&
+        !window.confirm("Er staan al antwoorden op dit werkblad. Wil je ze vervangen door die uit het bestand?")) {
+      status(form, "Niets veranderd.");
+      return;
+    }
+    record = migrate(record, form);
+    try { writeRecord(site, record); } catch (error) { status(form, "Opslaan lukt niet in deze browser.", true); return; }
+    resetKaarten(form);
+    growKaarten(form, record.answers);
+    fillForm(form, record.answers);
+    renderKaarten(form);
+    showEarlier(form, record);
+    status(form, "Antwoorden uit het bestand staan nu op dit werkblad.");
+  }
+
+  /* ---------- all worksheets together (overview page) ---------- */
+  function allRecords(site) {
+    var records = {}, prefix = storePrefix(site);
+    try {
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var key = window.localStorage.key(i);
+        if (key.indexOf(prefix) === 0) records[key.slice(prefix.length)] = JSON.parse(window.localStorage.getItem(key));
+      }
+    } catch (error) { /* storage unavailable: nothing to list */ }
+    return records;
+  }
+
+  function setupAllTools(box) {
+    var site = box.dataset.site;
+    var statusBox = document.createElement("p");
+    statusBox.className = "nc-status";
+    statusBox.setAttribute("role", "status");
+    function say(text, isError) {
+      statusBox.textContent = text;
+      statusBox.setAttribute("role", isError ? "alert" : "status");
+      statusBox.classList.toggle("nc-status--error", !!isError);
+    }
+    box.appendChild(button("Alle werkbladen opslaan als bestand", function () {
+      download("werkbladen-" + site + ".json", exportFile(site, allRecords(site)));
+      say("Het bestand met al je werkbladen is gemaakt.");
+    }));
+    box.appendChild(button("Bestand openen", function () {
+      pickFile(function (text) {
+        var records = parseFile(text);
+        if (typeof records === "string") { say(records, true); return; }
+        var count = Object.keys(records).length;
+        if (Object.keys(allRecords(site)).length &&
+            !window.confirm("Je hebt al antwoorden in deze browser. Alles vervangen door de " + count +
+                            " werkblad(en) uit het bestand?")) { say("Niets veranderd."); return; }
+        try {
+          Object.keys(allRecords(site)).forEach(function (sheet) { window.localStorage.removeItem(storeKey(site, sheet)); });
+          Object.keys(records).forEach(function (sheet) { writeRecord(site, records[sheet]); });
+        } catch (error) { say("Opslaan lukt niet in deze browser.", true); return; }
+        say(count + " werkblad(en) uit het bestand staan nu in deze browser.");
+      });
+    }));
+    box.appendChild(button("Alles wissen", function () {
+      if (!window.confirm("Wil je de antwoorden op alle werkbladen wissen? Dit kun je niet terugdraaien.")) return;
+      try {
+        Object.keys(allRecords(site)).forEach(function (sheet) { window.localStorage.removeItem(storeKey(site, sheet)); });
+      } catch (error) { /* nothing stored */ }
+      say("Alle antwoorden zijn gewist.");
+    }));
+    box.appendChild(statusBox);
+  }
+
+  /* ---------- print: show typed text in full ---------- */
+  function syncPrintCopies(form) {
+    Array.prototype.forEach.call(form.querySelectorAll("textarea"), function (area) {
+      var copy = area.nextElementSibling;
+      if (!copy || !copy.classList.contains("nc-print-copy")) {
+        copy = document.createElement("div");
+        copy.className = "nc-print-copy";
+        copy.setAttribute("aria-hidden", "true");
+        area.parentNode.insertBefore(copy, area.nextSibling);
+      }
+      copy.textContent = area.value;
+    });
+  }
+
+  /* ---------- the netwerkkaart ---------- */
+  var SVG = "http://www.w3.org/2000/svg";
+  function svgEl(name, attrs) {
+    var el = document.createElementNS(SVG, name);
+    for (var key in attrs) el.setAttribute(key, attrs[key]);
+    return el;
+  }
+
+  function kaartRows(block) { return block.querySelectorAll("tbody tr"); }
+
+  function rowField(row, field) { return row.querySelector('[name$=".' + field + '"]'); }
+
+  function addRow(block) {
+    var body = block.querySelector("tbody"), rows = kaartRows(block);
+    var template = rows[rows.length - 1], next = rows.length + 1;
+    var row = template.cloneNode(true);
+    Array.prototype.forEach.call(row.querySelectorAll("[name]"), function (el) {
+      var parts = el.name.split(".");
+      el.name = parts[0] + "." + next + "." + parts[2];
+      el.id = el.id.replace(/-\d+-(naam|relatie|cirkel|sector)$/, "-" + next + "-$1");
+      el.setAttribute("aria-label", el.getAttribute("aria-label").replace(/\d+$/, String(next)));
+      el.value = "";
+    });
+    var copiedButton = row.querySelector(".nc-remove");
+    if (copiedButton) copiedButton.parentNode.remove(); // a clone has no click handler
+    body.appendChild(row);
+    return row;
+  }
+
+  function addPerson(form, block) {
+    var row = addRow(block);
+    addRemoveCell(form, block, row, kaartRows(block).length);
+    return row;
+  }
+
+  function setupKaarten(form) {
+    Array.prototype.forEach.call(form.querySelectorAll(".nc-netwerkkaart"), function (block) {
+      var head = block.querySelector("thead tr");
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = "Weghalen";
+      head.appendChild(th);
+      Array.prototype.forEach.call(kaartRows(block), function (row, index) { addRemoveCell(form, block, row, index + 1); });
+      var add = button("Persoon toevoegen", function () { rowField(addPerson(form, block), "naam").focus(); });
+      block.appendChild(add);
+      var help = document.createElement("p");
+      help.className = "nc-help";
+      help.textContent = "Kies per persoon een cirkel en een groep. Op de kaart kun je een naam ook " +
+        "slepen, of aanklikken en verplaatsen met de pijltjestoetsen.";
+      block.insertBefore(help, block.querySelector(".nc-kaart-svg"));
+    });
+  }
+
+  function addRemoveCell(form, block, row, number) {
+    var cell = document.createElement("td");
+    var remove = button("Weghalen", function () {
+      Array.prototype.forEach.call(row.querySelectorAll("[name]"), function (el) { el.value = ""; });
+      if (kaartRows(block).length > 1) row.remove();
+      renderKaarten(form);
+      save(form);
+      status(form, "Persoon weggehaald van de kaart.");
+    });
+    remove.className = "nc-remove";
+    remove.setAttribute("aria-label", "Weghalen: persoon " + number);
+    cell.appendChild(remove);
+    row.appendChild(cell);
+  }
+
+  function growKaarten(form, answers) {
+    Array.prototype.forEach.call(form.querySelectorAll(".nc-netwerkkaart"), function (block) {
+      var most = 0;
+      Object.keys(answers).forEach(function (name) {
+        var parts = name.split(".");
+        if (parts[0] === block.dataset.block) most = Math.max(most, Number(parts[1]) || 0);
+      });
+      while (kaartRows(block).length < most) addPerson(form, block);
+    });
+  }
+
+  function resetKaarten(form) {
+    Array.prototype.forEach.call(form.querySelectorAll(".nc-netwerkkaart"), function (block) {
+      var rows = kaartRows(block);
+      for (var i = rows.length - 1; i >= 8; i--) rows[i].remove();
+    });
+  }
+
+  function people(block) {
+    var list = [];
+    Array.prototype.forEach.call(kaartRows(block), function (row) {
+      var name = rowField(row, "naam").value.trim();
+      var circle = rowField(row, "cirkel").value, sector = rowField(row, "sector").value;
+      if (name) list.push({ row: row, name: name, relation: rowField(row, "relatie").value.trim(),
+                            circle: indexOf(CIRCLES, circle), sector: indexOf(SECTORS, sector) });
+    });
+    return list;
+  }
+
+  function indexOf(pairs, value) {
+    for (var i = 0; i < pairs.length; i++) if (pairs[i][0] === value) return i;
+    return -1;
+  }
+
+  function place(person, form) {
+    rowField(person.row, "cirkel").value = CIRCLES[person.circle][0];
+    rowField(person.row, "sector").value = SECTORS[person.sector][0];
+    renderKaarten(form);
+    save(form);
+  }
+
+  function renderKaarten(form) {
+    Array.prototype.forEach.call(form.querySelectorAll(".nc-netwerkkaart"), function (block) {
+      renderKaart(form, block);
+    });
+  }
+
+  function renderKaart(form, block) {
+    var holder = block.querySelector(".nc-kaart-svg");
+    var focused = document.activeElement && document.activeElement.dataset ?
+      document.activeElement.dataset.person : null;
+    holder.textContent = "";
+    holder.removeAttribute("aria-hidden");
+    var svg = svgEl("svg", { viewBox: "-170 -170 340 340", role: "group", "aria-label": "Netwerkkaart" });
+    [150, 100, 50].forEach(function (radius, i) {
+      svg.appendChild(svgEl("circle", { r: radius, "class": "nc-ring nc-ring-" + (2 - i) }));
+    });
+    SECTORS.forEach(function (sector, i) {
+      var angle = (i * 72 - 90) * Math.PI / 180;
+      svg.appendChild(svgEl("line", { x1: 0, y1: 0, x2: 150 * Math.cos(angle), y2: 150 * Math.sin(angle), "class": "nc-spoke" }));
+      var mid = ((i + 0.5) * 72 - 90) * Math.PI / 180;
+      var label = svgEl("text", { x: 160 * Math.cos(mid), y: 160 * Math.sin(mid), "class": "nc-sector-label",
+                                  "text-anchor": "middle", "aria-hidden": "true" });
+      label.textContent = sector[1];
+      svg.appendChild(label);
+    });
+    var me = svgEl("text", { x: 0, y: 5, "text-anchor": "middle", "class": "nc-me", "aria-hidden": "true" });
+    me.textContent = "Ik";
+    svg.appendChild(me);
+    var cells = {};
+    people(block).forEach(function (person, n) {
+      if (person.circle < 0 || person.sector < 0) return;
+      var key = person.circle + "-" + person.sector;
+      cells[key] = (cells[key] || 0) + 1;
+      var slot = cells[key] - 1;
+      var radius = 25 + person.circle * 50 + (slot % 2) * 12 - 6;
+      var angle = ((person.sector + 0.5) * 72 - 90 + (slot * 14) % 50 - 14) * Math.PI / 180;
+      var g = svgEl("g", { tabindex: "0", role: "button", "class": "nc-person",
+        transform: "translate(" + (radius * Math.cos(angle)).toFixed(1) + " " + (radius * Math.sin(angle)).toFixed(1) + ")",
+        "aria-label": person.name + (person.relation ? " (" + person.relation + ")" : "") + ": " +
+          CIRCLES[person.circle][1] + ", " + SECTORS[person.sector][1] +
+          ". Verplaats met de pijltjestoetsen." });
+      g.dataset.person = String(n);
+      g.appendChild(svgEl("circle", { r: 7 }));
+      var text = svgEl("text", { x: 10, y: 4 });
+      text.textContent = person.name;
+      g.appendChild(text);
+      g.addEventListener("keydown", function (event) { moveByKey(event, person, form); });
+      g.addEventListener("pointerdown", function (event) { startDrag(event, g, svg, person, form); });
+      svg.appendChild(g);
+    });
+    holder.appendChild(svg);
+    if (focused !== null) {
+      var again = svg.querySelector('[data-person="' + focused + '"]');
+      if (again) again.focus();
+    }
+  }
+
+  function moveByKey(event, person, form) {
+    var moves = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+    var move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    person.circle = Math.min(2, Math.max(0, person.circle + move[0]));
+    person.sector = (person.sector + move[1] + SECTORS.length) % SECTORS.length;
+    place(person, form);
+  }
+
+  function startDrag(event, g, svg, person, form) {
+    event.preventDefault();
+    g.setPointerCapture(event.pointerId);
+    function point(e) {
+      var p = svg.createSVGPoint();
+      p.x = e.clientX; p.y = e.clientY;
+      return p.matrixTransform(svg.getScreenCTM().inverse());
+    }
+    function move(e) { var p = point(e); g.setAttribute("transform", "translate(" + p.x + " " + p.y + ")"); }
+    function end(e) {
+      g.removeEventListener("pointermove", move);
+      g.removeEventListener("pointerup", end);
+      var p = point(e), radius = Math.sqrt(p.x * p.x + p.y * p.y);
+      var degrees = (Math.atan2(p.y, p.x) * 180 / Math.PI + 90 + 360) % 360;
+      person.circle = radius < 50 ? 0 : radius < 100 ? 1 : 2;
+      person.sector = Math.floor(degrees / 72) % SECTORS.length;
+      place(person, form);
+    }
+    g.addEventListener("pointermove", move);
+    g.addEventListener("pointerup", end);
+  }
+
+  /* ---------- start ---------- */
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("form.nc-worksheet"), setupSheet);
+    Array.prototype.forEach.call(document.querySelectorAll(".nc-all-tools"), setupAllTools);
+    window.addEventListener("beforeprint", function () {
+      Array.prototype.forEach.call(document.querySelectorAll("form.nc-worksheet"), syncPrintCopies);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
