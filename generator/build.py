@@ -12,7 +12,9 @@ from generator.files import publish, sync_tree
 from generator.loader import load_handbook
 from generator.model import Handbook
 from generator.readability import check_readability
-from generator.render.site_tree import build_tree, engine_config
+from generator.pdf.print_html import PrintRenderer
+from generator.pdf.render import RenderReport, render_all, source_date_epoch
+from generator.render.site_tree import Download, build_tree, engine_config
 
 
 # The generator's own project folder: its theme and base engine config serve content
@@ -60,16 +62,35 @@ def check(project: Project) -> tuple[Handbook | None, Diagnostics]:
     return (None if diags.errors else handbook), diags
 
 
-def generate(project: Project, handbook: Handbook) -> int:
-    """Write the docs tree and engine config; returns how many files changed."""
-    tree = build_tree(handbook, project.theme_dir / "assets")
+@dataclass
+class Generated:
+    changed: int
+    pdf: RenderReport | None
+
+
+def render_pdfs(project: Project, handbook: Handbook) -> RenderReport:
+    printer = PrintRenderer(handbook, project.theme_dir / "print")
+    docs = [printer.worksheet(sheet) for sheet in handbook.worksheets.values()]
+    docs += [printer.step(step) for step in handbook.steps]
+    docs += printer.packs(handbook.site.packs)
+    return render_all(docs, project.theme_dir / "print", project.theme_dir / "assets",
+                      project.root / "build" / "pdf-cache", source_date_epoch(handbook.meta.edition.date),
+                      titles={doc.path: (doc.title, doc.description) for doc in docs})
+
+
+def generate(project: Project, handbook: Handbook, with_pdf: bool = True) -> Generated:
+    """Write the docs tree (with PDFs unless told not to) and the engine config."""
+    report = render_pdfs(project, handbook) if with_pdf else None
+    downloads = [Download(path, *report.titles[path], data) for path, data in report.files.items()] \
+        if report else []
+    tree = build_tree(handbook, project.theme_dir / "assets", downloads)
     changed = sync_tree(tree.files, project.docs_dir)
     config = engine_config(project.base_config, handbook, tree.nav,
                            project.docs_dir.resolve(), (project.theme_dir / "overrides").resolve())
     if not project.config_path.is_file() or project.config_path.read_text(encoding="utf-8") != config:
         project.config_path.write_text(config, encoding="utf-8")
         changed += 1
-    return changed
+    return Generated(changed, report)
 
 
 def build_site(project: Project, site_dir: Path) -> engine.EngineResult:

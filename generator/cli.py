@@ -58,6 +58,8 @@ def make_parser() -> argparse.ArgumentParser:
     _common(build_cmd)
     build_cmd.add_argument("--out", type=Path, default=None, metavar="MAP",
                            help="waar de site komt (standaard: site/ in de projectmap)")
+    build_cmd.add_argument("--no-pdf", action="store_true",
+                           help="maak geen PDF's (sneller; de site linkt dan niet naar PDF's)")
     serve_cmd = commands.add_parser("serve", help="bekijk de site terwijl je schrijft (live)")
     _common(serve_cmd)
     serve_cmd.add_argument("--addr", default="127.0.0.1:8000", metavar="HOST:POORT",
@@ -81,14 +83,22 @@ def run_check(project: Project) -> int:
     return EXIT_CONTENT if diags.errors else EXIT_OK
 
 
-def run_build(project: Project, out: Path | None) -> int:
+def run_build(project: Project, out: Path | None, no_pdf: bool = False) -> int:
     handbook, diags = check(project)
     for diagnostic in diags.sorted():
         print(diagnostic, file=sys.stderr)
     if handbook is None:
         print(f"{diags.summary()} Er is niets gebouwd; de vorige site is niet veranderd.", file=sys.stderr)
         return EXIT_CONTENT
-    generate(project, handbook)
+    generated = generate(project, handbook, with_pdf=not no_pdf)
+    if generated.pdf and generated.pdf.warnings:
+        for warning in generated.pdf.warnings:
+            print(f"PDF-probleem: {warning}", file=sys.stderr)
+        print("De PDF's hebben problemen (zie hierboven). De vorige site is niet veranderd.", file=sys.stderr)
+        return EXIT_CONTENT
+    if generated.pdf:
+        print(f"PDF's: {len(generated.pdf.rendered)} gemaakt, {len(generated.pdf.cached)} uit de cache.",
+              file=sys.stderr)
     site_dir = (out or project.root / "site").resolve()
     result = build_with_report(project, site_dir)
     return EXIT_OK if result else EXIT_CONTENT
@@ -114,6 +124,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(project)
     if args.command == "build":
-        return run_build(project, args.out)
+        return run_build(project, args.out, args.no_pdf)
     from generator.serve import serve
     return serve(project, args.addr)

@@ -32,7 +32,8 @@ def regenerate(project: Project) -> bool:
     if handbook is None:
         print(f"{diags.summary()} De preview toont de laatste goede versie.", file=sys.stderr)
         return False
-    changed = generate(project, handbook)
+    # The preview skips PDFs: they take seconds, and `netwerkcoach build` makes them.
+    changed = generate(project, handbook, with_pdf=False).changed
     print(f"Bijgewerkt: {changed} bestand(en) opnieuw gemaakt.", file=sys.stderr)
     return True
 

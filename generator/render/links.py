@@ -10,8 +10,23 @@ LITERATURE_PAGE = "naslag/literatuur.md"
 WORKSHEETS_INDEX = "werkbladen/index.md"
 
 
+DOWNLOADS_PAGE = "downloads.md"
+
+
 def worksheet_page(sheet_id: str) -> str:
     return f"werkbladen/{sheet_id}.md"
+
+
+def worksheet_pdf(sheet_id: str) -> str:
+    return f"pdf/werkbladen/{sheet_id}.pdf"
+
+
+def step_pdf(number: int, slug: str) -> str:
+    return f"pdf/stappen/stap-{number:02d}-{slug}.pdf"
+
+
+def pack_pdf(pack_id: str, phase_id: str | None) -> str:
+    return f"pdf/pakketten/{pack_id}{'-' + phase_id if phase_id else ''}.pdf"
 
 
 def step_label(hb: Handbook, number: int) -> str:

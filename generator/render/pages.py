@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from generator.model import Handbook, Page, Phase, Step
 from generator.render.forms import render_form
-from generator.render.links import WORKSHEETS_INDEX, LinkResolver, step_label, worksheet_page
+from generator.render.links import (DOWNLOADS_PAGE, WORKSHEETS_INDEX, LinkResolver, step_label, step_pdf,
+                                    worksheet_page, worksheet_pdf)
 from generator.render.text import esc, md_escape, number_word, shift_headings
 from generator.schema.worksheet import Worksheet
 
@@ -75,7 +76,11 @@ def _step_facts(hb: Handbook, step: Step, links: LinkResolver) -> str:
     return "  \n".join(facts)
 
 
-def render_step(hb: Handbook, step: Step) -> str:
+def _pdf_link(links: LinkResolver, pdf: str, pdfs: set[str], label: str = "Download als PDF") -> str:
+    return f"**[{label}]({links.to(pdf)})**" if pdf in pdfs else ""
+
+
+def render_step(hb: Handbook, step: Step, pdfs: set[str] = frozenset()) -> str:
     links = LinkResolver(hb, step.page_path)
     part_links = " · ".join(f"[{title}](#{anchor})" for title, anchor in zip(PART_TITLES, PART_ANCHORS))
     sheets = [hb.worksheets[sheet_id] for sheet_id in step.meta.worksheets]
@@ -84,17 +89,19 @@ def render_step(hb: Handbook, step: Step) -> str:
         _step_facts(hb, step, links),
         f'!!! abstract "In het kort"\n    {md_escape(step.meta.summary)}',
         f"**Op deze pagina:** {part_links}",
+        _pdf_link(links, step_pdf(step.meta.number, step.meta.slug), pdfs,
+                  "Download deze stap als PDF (uitleg, theorie en werkbladen)"),
         f"## {PART_TITLES[0]}",
         shift_headings(links.expand(step.uitleg.text)),
         f"## {PART_TITLES[1]}",
-        "\n\n".join(_sheet_teaser(links, sheet) for sheet in sheets) or
+        "\n\n".join(_sheet_teaser(links, sheet, pdfs) for sheet in sheets) or
         "Bij deze stap hoort geen apart werkblad.",
         f"## {PART_TITLES[2]}",
         shift_headings(links.expand(step.theorie.text)),
     )
 
 
-def _sheet_teaser(links: LinkResolver, sheet: Worksheet) -> str:
+def _sheet_teaser(links: LinkResolver, sheet: Worksheet, pdfs: set[str]) -> str:
     questions = [f"- {md_escape(block.label)}" for block in sheet.fields]
     return _lines(
         f"### {md_escape(sheet.title)}",
@@ -102,6 +109,7 @@ def _sheet_teaser(links: LinkResolver, sheet: Worksheet) -> str:
         "Op dit werkblad:" if questions else "",
         "\n".join(questions),
         f"**[Werkblad invullen op het scherm]({links.to(worksheet_page(sheet.id))})**",
+        _pdf_link(links, worksheet_pdf(sheet.id), pdfs, "Werkblad als PDF om te printen"),
     )
 
 
@@ -164,13 +172,14 @@ def _sheet_item(hb: Handbook, links: LinkResolver, sheet: Worksheet) -> str:
     return f"- {md_escape(prefix)}[{md_escape(sheet.title)}]({links.to(worksheet_page(sheet.id))})"
 
 
-def render_worksheet(hb: Handbook, sheet: Worksheet) -> str:
+def render_worksheet(hb: Handbook, sheet: Worksheet, pdfs: set[str] = frozenset()) -> str:
     page = worksheet_page(sheet.id)
     links = LinkResolver(hb, page)
     step = hb.step_by_number(sheet.step) if sheet.step else None
     back = f"Hoort bij [{md_escape(step_label(hb, step.meta.number))}]({links.to(step.page_path)})." \
         if step else ""
     return _lines(f"# {md_escape(sheet.title)}", back, md_escape(sheet.intro),
+                  _pdf_link(links, worksheet_pdf(sheet.id), pdfs, "Download als PDF (leeg werkblad om te printen)"),
                   '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. '
                   "Er wordt niets verstuurd.</p>",
                   render_form(sheet, hb.site.id), script_tag(links, "worksheets.js"))
@@ -180,3 +189,22 @@ def script_tag(links: LinkResolver, name: str) -> str:
     """Our page scripts load only on the pages that use them."""
     return f'<script src="{links.to("assets/js/" + name)}" defer></script>'
 
+
+
+def render_downloads(hb: Handbook, downloads: list) -> str:
+    """The downloads page: packs first, then a PDF per step and per worksheet."""
+    links = LinkResolver(hb, DOWNLOADS_PAGE)
+    groups = {"pdf/pakketten/": "Pakketten", "pdf/stappen/": "Per stap", "pdf/werkbladen/": "Per werkblad"}
+    sections = []
+    for prefix, title in groups.items():
+        items = [f"- [{md_escape(d.title)}]({links.to(d.path)}) ({_size(len(d.data))})"
+                 + (f": {md_escape(d.description)}" if d.description else "")
+                 for d in downloads if d.path.startswith(prefix)]
+        if items:
+            sections.append(_lines(f"## {title}", "\n".join(items)))
+    return _lines("# Downloads", "Alles om te printen, op A4. Dubbelzijdig printen kan: elk werkblad "
+                  "begint op een rechterbladzijde.", *sections)
+
+
+def _size(count: int) -> str:
+    return f"{max(1, round(count / 1024))} kB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"

@@ -10,10 +10,21 @@ from ruamel.yaml import YAML
 
 from generator.model import Handbook
 from generator.render import pages
-from generator.render.links import GLOSSARY_PAGE, LITERATURE_PAGE, WORKSHEETS_INDEX, step_label, worksheet_page
+from generator.render.links import (DOWNLOADS_PAGE, GLOSSARY_PAGE, LITERATURE_PAGE, WORKSHEETS_INDEX, step_label,
+                                    worksheet_page)
 from generator.schema.site import SiteConfig
 
 NavItem = Any  # str | dict[str, list[NavItem] | str], as mkdocs.yml spells it
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file offered for download (a PDF), placed in the docs tree as it is."""
+
+    path: str
+    title: str
+    description: str
+    data: bytes
 
 
 @dataclass
@@ -27,26 +38,33 @@ class SiteTree:
         self.files[path] = text.encode("utf-8")
 
 
-def build_tree(hb: Handbook, theme_assets: Path) -> SiteTree:
+def build_tree(hb: Handbook, theme_assets: Path, downloads: list[Download] | None = None) -> SiteTree:
+    """The docs tree; pages link to a PDF only when it is among `downloads`."""
     tree = SiteTree()
-    _add_pages(hb, tree)
+    downloads = downloads or []
+    pdfs = {d.path for d in downloads}
+    _add_pages(hb, tree, pdfs)
+    if downloads:
+        tree.add_text(DOWNLOADS_PAGE, pages.render_downloads(hb, downloads))
+        for download in downloads:
+            tree.files[download.path] = download.data
     _add_assets(theme_assets, tree)
     tree.add_text("assets/css/brand.css", brand_css(hb.site))
-    tree.nav = build_nav(hb)
+    tree.nav = build_nav(hb, bool(downloads))
     return tree
 
 
-def _add_pages(hb: Handbook, tree: SiteTree) -> None:
+def _add_pages(hb: Handbook, tree: SiteTree, pdfs: set[str]) -> None:
     tree.add_text("index.md", pages.render_home(hb))
     for phase in hb.phases:
         tree.add_text(phase.page_path, pages.render_phase(hb, phase))
     for step in hb.steps:
-        tree.add_text(step.page_path, pages.render_step(hb, step))
+        tree.add_text(step.page_path, pages.render_step(hb, step, pdfs))
     for page in hb.pages:
         tree.add_text(page.page_path, pages.render_page(hb, page))
     tree.add_text(WORKSHEETS_INDEX, pages.render_worksheets_index(hb))
     for sheet in hb.worksheets.values():
-        tree.add_text(worksheet_page(sheet.id), pages.render_worksheet(hb, sheet))
+        tree.add_text(worksheet_page(sheet.id), pages.render_worksheet(hb, sheet, pdfs))
     tree.add_text(GLOSSARY_PAGE, pages.render_glossary(hb))
     tree.add_text(LITERATURE_PAGE, pages.render_literature(hb))
 
@@ -57,7 +75,7 @@ def _add_assets(theme_assets: Path, tree: SiteTree) -> None:
             tree.files["assets/" + path.relative_to(theme_assets).as_posix()] = path.read_bytes()
 
 
-def build_nav(hb: Handbook) -> list[NavItem]:
+def build_nav(hb: Handbook, with_downloads: bool = False) -> list[NavItem]:
     nav: list[NavItem] = [{"Start": "index.md"}]
     for phase in hb.phases:
         children: list[NavItem] = [phase.page_path]
@@ -69,7 +87,10 @@ def build_nav(hb: Handbook) -> list[NavItem]:
             nav.append({section.title: [{p.meta.title: p.page_path} for p in section_pages]})
     sheets = sorted(hb.worksheets.values(), key=lambda s: (s.step or 99, s.title))
     nav.append({"Werkbladen": [WORKSHEETS_INDEX] + [{s.title: worksheet_page(s.id)} for s in sheets]})
-    nav.append({"Naslag": [{"Begrippenlijst": GLOSSARY_PAGE}, {"Literatuur": LITERATURE_PAGE}]})
+    reference = [{"Begrippenlijst": GLOSSARY_PAGE}, {"Literatuur": LITERATURE_PAGE}]
+    if with_downloads:
+        reference.append({"Downloads (PDF)": DOWNLOADS_PAGE})
+    nav.append({"Naslag": reference})
     return nav
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import Field, field_validator
 
@@ -42,6 +43,22 @@ class Organisation(Strict):
     contact: Contact | None = None
 
 
+PackPart = Literal["inleiding", "stappen", "paginas", "werkbladen", "begrippen", "antwoorden"]
+
+
+class Pack(Strict):
+    """A printable bundle: which parts, for whom, for one phase or all (or one per phase)."""
+
+    id: Slug
+    title: Text
+    description: Text
+    parts: list[PackPart] = Field(min_length=1)
+    audiences: list[Literal["client", "coach", "coordinator"]] = Field(
+        default_factory=lambda: ["client", "coach", "coordinator"])
+    phase: Slug | None = None
+    each_phase: bool = Field(default=False, strict=True)
+
+
 class SiteConfig(Strict):
     """site_config/<org>.yml"""
 
@@ -49,6 +66,7 @@ class SiteConfig(Strict):
     organisation: Organisation
     branding: Branding = Field(default_factory=Branding)
     site_url: OptionalText = ""
+    packs: list[Pack] = Field(default_factory=list)
 
 
 def _channel(value: int) -> float:

@@ -449,7 +449,7 @@
       document.activeElement.dataset.person : null;
     holder.textContent = "";
     holder.removeAttribute("aria-hidden");
-    var svg = svgEl("svg", { viewBox: "-170 -170 340 340", role: "group", "aria-label": "Netwerkkaart" });
+    var svg = svgEl("svg", { viewBox: "-215 -172 430 344", role: "group", "aria-label": "Netwerkkaart" });
     [150, 100, 50].forEach(function (radius, i) {
       svg.appendChild(svgEl("circle", { r: radius, "class": "nc-ring nc-ring-" + (2 - i) }));
     });
@@ -457,9 +457,14 @@
       var angle = (i * 72 - 90) * Math.PI / 180;
       svg.appendChild(svgEl("line", { x1: 0, y1: 0, x2: 150 * Math.cos(angle), y2: 150 * Math.sin(angle), "class": "nc-spoke" }));
       var mid = ((i + 0.5) * 72 - 90) * Math.PI / 180;
-      var label = svgEl("text", { x: 160 * Math.cos(mid), y: 160 * Math.sin(mid), "class": "nc-sector-label",
-                                  "text-anchor": "middle", "aria-hidden": "true" });
-      label.textContent = sector[1];
+      var x = 158 * Math.cos(mid), side = Math.abs(x) < 40 ? "middle" : x > 0 ? "start" : "end";
+      var label = svgEl("text", { x: x, y: 158 * Math.sin(mid) + (Math.sin(mid) > 0.5 ? 8 : 0),
+                                  "class": "nc-sector-label", "text-anchor": side, "aria-hidden": "true" });
+      sector[1].split(", ").forEach(function (line, n, lines) {
+        var span = svgEl("tspan", { x: x, dy: n === 0 ? -6 * (lines.length - 1) : 12 });
+        span.textContent = line + (n < lines.length - 1 ? "," : "");
+        label.appendChild(span);
+      });
       svg.appendChild(label);
     });
     var me = svgEl("text", { x: 0, y: 5, "text-anchor": "middle", "class": "nc-me", "aria-hidden": "true" });

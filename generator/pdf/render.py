@@ -1,0 +1,122 @@
+"""PDF rendering with WeasyPrint: cached by content hash, many documents in a process pool."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from generator.pdf.print_html import PrintDoc
+
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, language, title
+_FONT_CONFIG = None
+_WARNINGS: list[str] = []
+
+
+@dataclass
+class RenderReport:
+    files: dict[str, bytes]
+    rendered: list[str]
+    cached: list[str]
+    warnings: list[str]
+    titles: dict[str, tuple[str, str]]
+
+
+def source_date_epoch(edition_date: str) -> int:
+    """SOURCE_DATE_EPOCH if set, else the edition date: the same input gives the same bytes."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    day = dt.datetime.strptime(edition_date, "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
+    return int(day.timestamp())
+
+
+def _digest_folder(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(doc: PrintDoc, environment: str) -> str:
+    return hashlib.sha256(f"{environment}\0{doc.html}".encode("utf-8")).hexdigest()
+
+
+def _init_worker(epoch: int) -> None:
+    global _FONT_CONFIG
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    from weasyprint.text.fonts import FontConfiguration
+    _FONT_CONFIG = FontConfiguration()
+    handler = logging.Handler()
+    handler.emit = lambda record: _WARNINGS.append(record.getMessage())  # type: ignore[method-assign]
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("weasyprint").addHandler(handler)
+
+
+def _render_one(html: str, base_url: str) -> tuple[bytes, list[str]]:
+    from weasyprint import HTML
+    _WARNINGS.clear()
+    data = HTML(string=html, base_url=base_url).write_pdf(
+        pdf_variant=PDF_VARIANT, font_config=_FONT_CONFIG, uncompressed_pdf=False)
+    return data, list(_WARNINGS)
+
+
+class Progress:
+    """A one-line progress bar on a terminal; silent when output goes to a file."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self.active = total > 0 and sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.active:
+            filled = int(30 * self.done / self.total)
+            sys.stderr.write(f"\rPDF's maken [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total}")
+            if self.done == self.total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: Path, epoch: int,
+               workers: int | None = None, titles: dict[str, tuple[str, str]] | None = None) -> RenderReport:
+    environment = "|".join([version("weasyprint"), PDF_VARIANT, str(epoch),
+                            _digest_folder(templates), _digest_folder(assets / "fonts")])
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    report = RenderReport({}, [], [], [], titles or {})
+    todo = []
+    for doc in docs:
+        cached = cache_dir / f"{cache_key(doc, environment)}.pdf"
+        if cached.is_file():
+            report.files[doc.path] = cached.read_bytes()
+            report.cached.append(doc.path)
+        else:
+            todo.append((doc, cached))
+    progress = Progress(len(todo))
+    base_url = str(templates) + os.sep
+    if not todo:
+        results = []
+    elif len(todo) == 1:
+        _init_worker(epoch)
+        results = [(todo[0], _render_one(todo[0][0].html, base_url))]
+        progress.step()
+    else:
+        results = []
+        with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=_init_worker,
+                                 initargs=(epoch,)) as pool:
+            futures = {pool.submit(_render_one, doc.html, base_url): (doc, cached) for doc, cached in todo}
+            for future in as_completed(futures):
+                results.append((futures[future], future.result()))
+                progress.step()
+    for (doc, cached), (data, warnings) in results:
+        cached.write_bytes(data)
+        report.files[doc.path] = data
+        report.rendered.append(doc.path)
+        report.warnings += [f"{doc.path}: {w}" for w in warnings]
+    report.files = {doc.path: report.files[doc.path] for doc in docs}  # stable order
+    return report

@@ -1,0 +1,144 @@
+"""PDFs checked as PDFs: pages, outline, fonts, text, metadata, right-hand pages, determinism."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_fixture, run_cli
+from pdf_checks import assert_good_pdf, outline_titles, page_texts
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_fixture("minimal", tmp_path_factory.mktemp("pdf") / "project")
+    result = run_cli("build", "--root", str(project))
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def pdf_dir(project: Path) -> Path:
+    return project / "site" / "pdf"
+
+
+def test_every_expected_pdf_exists(built: Path) -> None:
+    names = sorted(p.relative_to(pdf_dir(built)).as_posix() for p in pdf_dir(built).rglob("*.pdf"))
+    assert names == ["pakketten/alles.pdf", "pakketten/fase-begin.pdf", "pakketten/werkmap.pdf",
+                     "stappen/stap-01-eerste-stap.pdf", "werkbladen/eerste-blad.pdf"]
+
+
+def test_worksheet_pdf(built: Path) -> None:
+    path = pdf_dir(built) / "werkbladen" / "eerste-blad.pdf"
+    pdf = assert_good_pdf(path, "Mijn eerste blad")
+    assert str(pdf.docinfo["/Author"]) == "Proeforganisatie"
+    texts = page_texts(path)
+    assert len(texts) == 1
+    first = texts[0]
+    # header, title, questions and footer in reading order
+    order = ["Stap 1: Eerste stap · Werkblad", "Mijn eerste blad", "Wat wil je graag?",
+             "Voorbeeld: Ik wil vaker koffie", "Hoe tevreden ben je nu?",
+             "Proeforganisatie · Proefeditie (versie 0.1)", "pagina 1 van 1"]
+    positions = [first.index(text) for text in order]
+    assert positions == sorted(positions)
+
+
+def test_step_pdf_has_three_parts(built: Path) -> None:
+    path = pdf_dir(built) / "stappen" / "stap-01-eerste-stap.pdf"
+    pdf = assert_good_pdf(path, "Stap 1: Eerste stap")
+    text = "".join(page_texts(path))
+    for part in ("Uitleg voor de coach", "Theorie- en praktijkblad", "Mijn eerste blad"):
+        assert part in text
+    assert "[[begrip:" not in text and "[[bron:" not in text  # references became plain text
+    assert "[[dit:is-code]]" in text  # code stays as written
+    assert "WIE-vraag" in text and "(Jansen & Pietersen, 2020)" in text
+    assert outline_titles(pdf)[0] == "Stap 1: Eerste stap"
+
+
+def test_pack_has_cover_contents_outline_and_right_hand_worksheets(built: Path) -> None:
+    path = pdf_dir(built) / "pakketten" / "alles.pdf"
+    pdf = assert_good_pdf(path, "Alles")
+    texts = page_texts(path)
+    assert "Alles" in texts[0] and "Proefeditie" in texts[0] and "pagina" not in texts[0]
+    assert "Inhoud" in texts[1]
+    titles = outline_titles(pdf)
+    for wanted in ("Inhoud", "Over deze training", "Fase 1: Beginnen", "Stap 1: Eerste stap",
+                   "Goed luisteren", "Begrippenlijst", "Antwoorden bij de toetsen"):
+        assert wanted in titles, titles
+    # contents page numbers point at the right pages
+    for title in ("Stap 1: Eerste stap", "Goed luisteren", "Begrippenlijst"):
+        match = re.search(rf"{re.escape(title)}\s*\.+\s*(\d+)", texts[1])
+        assert match, (title, texts[1])
+        page = int(match.group(1))
+        assert title in texts[page - 1], (title, page)
+    # continuous numbering and every worksheet on a right-hand (odd) page
+    total = len(texts)
+    for number, text in enumerate(texts[1:], 2):
+        if text.strip():
+            assert f"pagina {number} van {total}" in text
+    sheet_pages = [n for n, text in enumerate(texts, 1) if "Werkblad\n" in text and "Mijn eerste blad" in text
+                   and "Naam:" in text]
+    assert sheet_pages and all(n % 2 == 1 for n in sheet_pages), sheet_pages
+    assert "Goed: Je legt uit wat een netwerkcoach doet." in "".join(texts)
+
+
+def test_client_map_holds_only_client_worksheets(built: Path) -> None:
+    path = pdf_dir(built) / "pakketten" / "werkmap.pdf"
+    assert_good_pdf(path, "Werkmap")
+    text = "".join(page_texts(path))
+    assert "Mijn eerste blad" in text and "Uitleg voor de coach" not in text
+
+
+def test_same_input_gives_byte_identical_pdfs(built: Path, tmp_path: Path) -> None:
+    again = copy_fixture("minimal", tmp_path / "again")
+    assert run_cli("build", "--root", str(again)).returncode == 0
+    for first in pdf_dir(built).rglob("*.pdf"):
+        second = pdf_dir(again) / first.relative_to(pdf_dir(built))
+        assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def test_unchanged_build_renders_no_pdf_and_one_change_renders_only_its_pdfs(built: Path) -> None:
+    result = run_cli("build", "--root", str(built))
+    assert "PDF's: 0 gemaakt, 5 uit de cache." in result.stderr
+    page = built / "content" / "pages" / "luisteren.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    result = run_cli("build", "--root", str(built))
+    # the page is only in the full pack
+    assert "PDF's: 1 gemaakt, 4 uit de cache." in result.stderr
+    sheet = built / "worksheets" / "eerste-blad.yml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("Het is kort.", "Het is heel kort."), "utf-8")
+    result = run_cli("build", "--root", str(built))
+    # worksheet, its step, and the three packs that hold it
+    assert "PDF's: 5 gemaakt, 0 uit de cache." in result.stderr
+
+
+def test_site_links_to_the_pdfs(built: Path) -> None:
+    site = built / "site"
+    step = (site / "stappen" / "stap-01-eerste-stap.html").read_text(encoding="utf-8")
+    assert 'href="../pdf/stappen/stap-01-eerste-stap.pdf"' in step
+    assert 'href="../pdf/werkbladen/eerste-blad.pdf"' in step
+    sheet = (site / "werkbladen" / "eerste-blad.html").read_text(encoding="utf-8")
+    assert "Download als PDF" in sheet
+    downloads = (site / "downloads.html").read_text(encoding="utf-8")
+    assert 'href="pdf/pakketten/alles.pdf"' in downloads and "Het hele proefhandboek." in downloads
+
+
+def test_build_without_pdf_links_to_none(tmp_path: Path) -> None:
+    project = copy_fixture("minimal", tmp_path / "project")
+    assert run_cli("build", "--root", str(project), "--no-pdf").returncode == 0
+    step = (project / "site" / "stappen" / "stap-01-eerste-stap.html").read_text(encoding="utf-8")
+    assert ".pdf" not in step and not (project / "site" / "pdf").exists()
+
+
+def test_every_bundled_pdf_is_sound(bundled_site: Path) -> None:
+    pdfs = sorted((bundled_site / "pdf").rglob("*.pdf"))
+    assert len(pdfs) >= 25
+    for path in pdfs:
+        assert_good_pdf(path)
+        assert page_texts(path)[0].strip(), path
+    trainer = bundled_site / "pdf" / "pakketten" / "trainerspakket.pdf"
+    import pikepdf
+    titles = outline_titles(pikepdf.open(trainer))
+    assert "Stap 10: Leren van ervaringen" in titles and "Antwoorden bij de toetsen" in titles
