@@ -60,6 +60,12 @@ def make_parser() -> argparse.ArgumentParser:
                            help="waar de site komt (standaard: site/ in de projectmap)")
     build_cmd.add_argument("--no-pdf", action="store_true",
                            help="maak geen PDF's (sneller; de site linkt dan niet naar PDF's)")
+    export_cmd = commands.add_parser("export-toetsen",
+                                     help="zet alle toetsvragen in een bestand voor een leeromgeving (LMS)")
+    _common(export_cmd)
+    export_cmd.add_argument("--format", choices=["gift", "qti"], default="gift",
+                            help="gift (Moodle) of qti (IMS QTI 2.1, zip); standaard: gift")
+    export_cmd.add_argument("--out", type=Path, required=True, metavar="BESTAND", help="waar het bestand komt")
     serve_cmd = commands.add_parser("serve", help="bekijk de site terwijl je schrijft (live)")
     _common(serve_cmd)
     serve_cmd.add_argument("--addr", default="127.0.0.1:8000", metavar="HOST:POORT",
@@ -125,5 +131,32 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(project)
     if args.command == "build":
         return run_build(project, args.out, args.no_pdf)
+    if args.command == "export-toetsen":
+        return run_export(project, args.format, args.out)
     from generator.serve import serve
     return serve(project, args.addr)
+
+
+def run_export(project: Project, kind: str, out: Path) -> int:
+    """Export the question bank, then read the file back and check it before saying it is done."""
+    from generator.lms import check_gift, check_qti, export_gift, export_qti
+    handbook, diags = check(project)
+    for diagnostic in diags.sorted():
+        print(diagnostic, file=sys.stderr)
+    if handbook is None:
+        print(f"{diags.summary()} Er is niets geëxporteerd.", file=sys.stderr)
+        return EXIT_CONTENT
+    if kind == "gift":
+        text = export_gift(handbook)
+        problems, data = check_gift(handbook, text), text.encode("utf-8")
+    else:
+        data = export_qti(handbook)
+        problems = check_qti(data, handbook)
+    if problems:
+        for problem in problems:
+            print(f"export-probleem: {problem}", file=sys.stderr)
+        return EXIT_CONTENT
+    out.write_bytes(data)
+    count = sum(len(q.questions) for q in handbook.quizzes.values())
+    print(f"Klaar: {count} vragen uit {len(handbook.quizzes)} toetsen staan in {out} ({kind.upper()}).")
+    return EXIT_OK

@@ -11,6 +11,12 @@ WORKSHEETS_INDEX = "werkbladen/index.md"
 
 
 DOWNLOADS_PAGE = "downloads.md"
+PROGRESS_PAGE = "voortgang.md"
+QUIZZES_INDEX = "toetsen/index.md"
+
+
+def quiz_page(quiz_id: str) -> str:
+    return f"toetsen/{quiz_id}.md"
 
 
 def worksheet_page(sheet_id: str) -> str:

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 from generator.model import Handbook, Page, Phase, Step
+import json
+
 from generator.render.forms import render_form
-from generator.render.links import (DOWNLOADS_PAGE, WORKSHEETS_INDEX, LinkResolver, step_label, step_pdf,
-                                    worksheet_page, worksheet_pdf)
+from generator.render.quizzes import render_quiz
+from generator.route import Module, learning_route, module_of_page, module_of_quiz
+from generator.render.links import (DOWNLOADS_PAGE, PROGRESS_PAGE, QUIZZES_INDEX, WORKSHEETS_INDEX, LinkResolver,
+                                    quiz_page, step_label, step_pdf, worksheet_page, worksheet_pdf)
 from generator.render.text import esc, md_escape, number_word, shift_headings
+from generator.schema.quiz import Quiz
 from generator.schema.worksheet import Worksheet
 
 AUDIENCE_TITLES = {"client": "Werkbladen voor de cliënt", "coach": "Voor de netwerkcoach",
@@ -98,7 +103,28 @@ def render_step(hb: Handbook, step: Step, pdfs: set[str] = frozenset()) -> str:
         "Bij deze stap hoort geen apart werkblad.",
         f"## {PART_TITLES[2]}",
         shift_headings(links.expand(step.theorie.text)),
+        _quiz_teaser(hb, links, step.meta.quiz),
+        module_marker(hb, step.page_path),
     )
+
+
+def _quiz_teaser(hb: Handbook, links: LinkResolver, quiz_id: str | None) -> str:
+    if not quiz_id:
+        return ""
+    quiz = hb.quizzes[quiz_id]
+    return _lines("## Test jezelf",
+                  f"Weet je wat je als netwerkcoach doet in deze stap? Maak de toets: "
+                  f"**[{md_escape(quiz.title)}]({links.to(quiz_page(quiz_id))})** "
+                  f"({len(quiz.questions)} vragen). Haal je hem, dan is deze stap klaar in je voortgang.")
+
+
+def module_marker(hb: Handbook, page: str) -> str:
+    """A place for the 'klaar' button of a route page; progress.js fills it in."""
+    module = module_of_page(hb, page)
+    if module is None:
+        return ""
+    return (f'<div class="nc-module" data-module="{esc(module.id)}" data-site="{esc(hb.site.id)}" '
+            f'data-title="{esc(module.title)}"></div>')
 
 
 def _sheet_teaser(links: LinkResolver, sheet: Worksheet, pdfs: set[str]) -> str:
@@ -116,7 +142,8 @@ def _sheet_teaser(links: LinkResolver, sheet: Worksheet, pdfs: set[str]) -> str:
 def render_page(hb: Handbook, page: Page) -> str:
     links = LinkResolver(hb, page.page_path)
     extra = render_competences(hb) if page.meta.show == "competenties" else ""
-    return _lines(f"# {md_escape(page.meta.title)}", links.expand(page.body.text), extra)
+    return _lines(f"# {md_escape(page.meta.title)}", links.expand(page.body.text), extra,
+                  module_marker(hb, page.page_path))
 
 
 def render_competences(hb: Handbook) -> str:
@@ -208,3 +235,58 @@ def render_downloads(hb: Handbook, downloads: list) -> str:
 
 def _size(count: int) -> str:
     return f"{max(1, round(count / 1024))} kB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
+
+
+def render_quiz_page(hb: Handbook, quiz: Quiz) -> str:
+    links = LinkResolver(hb, quiz_page(quiz.id))
+    module = module_of_quiz(hb, quiz.id)
+    step = hb.step_by_number(quiz.step) if quiz.step else None
+    back = (f"Deze toets hoort bij [{md_escape(step_label(hb, step.meta.number))}]({links.to(step.page_path)})."
+            if step else "Deze toets gaat over de hele methode.")
+    return _lines(f"# {md_escape(quiz.title)}", back, md_escape(quiz.intro) if quiz.intro else "",
+                  render_quiz(quiz, hb.site.id, module.id if module else f"toets-{quiz.id}",
+                              links.to(module.page if module else quiz_page(quiz.id)).replace(".md", ".html")),
+                  f"Je score komt in [Mijn voortgang]({links.to(PROGRESS_PAGE)}). Er wordt niets verstuurd.",
+                  script_tag(links, "quiz.js"))
+
+
+def render_quizzes_index(hb: Handbook) -> str:
+    links = LinkResolver(hb, QUIZZES_INDEX)
+    items = [f"- [{md_escape(q.title)}]({links.to(quiz_page(q.id))}) ({len(q.questions)} vragen, "
+             f"geslaagd bij {q.pass_mark}%)" for q in sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))]
+    return _lines("# Toetsen", "Test wat je weet. Je ziet meteen of je antwoord klopt, en waarom. "
+                  "Je kunt een toets zo vaak maken als je wilt.", "\n".join(items))
+
+
+def render_progress(hb: Handbook) -> str:
+    links = LinkResolver(hb, PROGRESS_PAGE)
+    route = learning_route(hb)
+    data = {"site": hb.site.id, "organisation": hb.site.organisation.name, "handbook": hb.meta.title,
+            "edition": f"{hb.meta.edition.name} (versie {hb.meta.edition.version})",
+            "modules": [{"id": m.id, "title": m.title, "group": m.group, "href": links.to(m.page).replace(".md", ".html"),
+                         "quiz": m.quiz} for m in route]}
+    groups: dict[str, list[Module]] = {}
+    for module in route:
+        groups.setdefault(module.group, []).append(module)
+    tables = [_lines(f"## {md_escape(group)}", _route_table(links, modules)) for group, modules in groups.items()]
+    route_json = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return _lines(
+        "# Mijn voortgang",
+        "Hier zie je wat je al gelezen en gedaan hebt. Dit staat alleen in deze browser, op dit apparaat. "
+        "Er wordt niets verstuurd. Wil je het bewaren of meenemen? Sla het op als bestand.",
+        '<div class="nc-progress-summary" role="status" aria-live="polite"></div>',
+        '<div class="nc-progress-tools"></div>',
+        *tables,
+        "## Certificaat",
+        '<div class="nc-certificate-area"><p>Als je alle onderdelen van de leerroute klaar hebt, '
+        "kun je hier je certificaat maken en printen.</p></div>",
+        f'<script type="application/json" id="nc-route">{route_json}</script>',
+    )
+
+
+def _route_table(links: LinkResolver, modules: list[Module]) -> str:
+    rows = "".join(f'<tr data-module="{esc(m.id)}"><th scope="row"><a href="{esc(links.to(m.page).replace(".md", ".html"))}">'
+                   f"{esc(m.title)}</a></th><td class=\"nc-read\">nog niet</td><td class=\"nc-done\">nog niet</td>"
+                   f'<td class="nc-score">{"–" if not m.quiz else "nog niet gemaakt"}</td></tr>' for m in modules)
+    return (f'<table class="nc-route"><thead><tr><th scope="col">Onderdeel</th><th scope="col">Gelezen</th>'
+            f'<th scope="col">Klaar</th><th scope="col">Toets</th></tr></thead><tbody>{rows}</tbody></table>')

@@ -10,8 +10,8 @@ from ruamel.yaml import YAML
 
 from generator.model import Handbook
 from generator.render import pages
-from generator.render.links import (DOWNLOADS_PAGE, GLOSSARY_PAGE, LITERATURE_PAGE, WORKSHEETS_INDEX, step_label,
-                                    worksheet_page)
+from generator.render.links import (DOWNLOADS_PAGE, GLOSSARY_PAGE, LITERATURE_PAGE, PROGRESS_PAGE, QUIZZES_INDEX,
+                                    WORKSHEETS_INDEX, quiz_page, step_label, worksheet_page)
 from generator.schema.site import SiteConfig
 
 NavItem = Any  # str | dict[str, list[NavItem] | str], as mkdocs.yml spells it
@@ -65,6 +65,10 @@ def _add_pages(hb: Handbook, tree: SiteTree, pdfs: set[str]) -> None:
     tree.add_text(WORKSHEETS_INDEX, pages.render_worksheets_index(hb))
     for sheet in hb.worksheets.values():
         tree.add_text(worksheet_page(sheet.id), pages.render_worksheet(hb, sheet, pdfs))
+    tree.add_text(QUIZZES_INDEX, pages.render_quizzes_index(hb))
+    for quiz in hb.quizzes.values():
+        tree.add_text(quiz_page(quiz.id), pages.render_quiz_page(hb, quiz))
+    tree.add_text(PROGRESS_PAGE, pages.render_progress(hb))
     tree.add_text(GLOSSARY_PAGE, pages.render_glossary(hb))
     tree.add_text(LITERATURE_PAGE, pages.render_literature(hb))
 
@@ -85,6 +89,9 @@ def build_nav(hb: Handbook, with_downloads: bool = False) -> list[NavItem]:
         section_pages = hb.pages_in(section.id)
         if section_pages:
             nav.append({section.title: [{p.meta.title: p.page_path} for p in section_pages]})
+    quizzes = sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))
+    nav.append({"Leerroute": [{"Mijn voortgang": PROGRESS_PAGE},
+                              {"Toetsen": [QUIZZES_INDEX] + [{q.title: quiz_page(q.id)} for q in quizzes]}]})
     sheets = sorted(hb.worksheets.values(), key=lambda s: (s.step or 99, s.title))
     nav.append({"Werkbladen": [WORKSHEETS_INDEX] + [{s.title: worksheet_page(s.id)} for s in sheets]})
     reference = [{"Begrippenlijst": GLOSSARY_PAGE}, {"Literatuur": LITERATURE_PAGE}]

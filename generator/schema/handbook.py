@@ -25,6 +25,8 @@ class Section(Strict):
 
     id: Slug
     title: Text
+    # Where its pages sit in the learning route: before the steps, after them, or not at all.
+    route: Literal["voor", "na", "geen"] = "na"
 
 
 class HandbookMeta(Strict):

@@ -1,0 +1,125 @@
+"""Measurement 4: PDF pages per second — process pool (2 workers) vs serial vs one `weasyprint` CLI per document."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import BIN, PY, median, run_timed  # noqa: E402
+
+
+@dataclass
+class Variant:
+    seconds: list[float] = field(default_factory=list)
+    pages: int = 0
+    docs: int = 0
+    maxrss_mib: float = 0.0       # largest single process
+    tree_peak_mib: float = 0.0    # whole process tree, sampled
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / median(self.seconds) if self.seconds else float("nan")
+
+
+@dataclass
+class PdfResults:
+    variants: dict[str, Variant] = field(default_factory=dict)
+
+
+def count_pages(folder: Path) -> tuple[int, int]:
+    """(documents, pages) of every PDF in a folder, counted with pikepdf."""
+    import pikepdf
+    docs = pages = 0
+    for path in sorted(folder.rglob("*.pdf")):
+        with pikepdf.open(path) as pdf:
+            pages += len(pdf.pages)
+            docs += 1
+    return docs, pages
+
+
+def _docs(root: Path):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from generator.build import Project, check
+    from generator.pdf.print_html import PrintRenderer
+    project = Project(root)
+    handbook, _ = check(project)
+    assert handbook is not None
+    printer = PrintRenderer(handbook, project.theme_dir / "print")
+    docs = [printer.worksheet(sheet) for sheet in handbook.worksheets.values()]
+    docs += [printer.step(step) for step in handbook.steps]
+    docs += printer.packs(handbook.site.packs)
+    return project, handbook, docs
+
+
+def _child_render(root: Path, out: Path, workers: int) -> None:
+    # Child process: the same documents as `netwerkcoach build`, rendered by render_all into a cold cache.
+    from generator.pdf.render import render_all, source_date_epoch
+    project, handbook, docs = _docs(root)
+    with tempfile.TemporaryDirectory(prefix="nc-bench-cache-") as cache:
+        start = time.perf_counter()
+        report = render_all(docs, project.theme_dir / "print", project.theme_dir / "assets", Path(cache),
+                            source_date_epoch(handbook.meta.edition.date), workers=workers)
+        seconds = time.perf_counter() - start
+    for index, data in enumerate(report.files.values()):
+        (out / f"{index:04d}.pdf").write_bytes(data)
+    print(json.dumps({"seconds": seconds, "docs": len(docs), "rendered": len(report.rendered)}))
+
+
+def _child_prepare(root: Path) -> None:
+    # Child process: write each document's print HTML next to print.css so relative URLs resolve.
+    project, _, docs = _docs(root)
+    folder = project.theme_dir / "print"
+    names = []
+    for index, doc in enumerate(docs):
+        path = folder / f"_bench_{index:04d}.html"
+        path.write_text(doc.html, encoding="utf-8")
+        names.append(path.name)
+    print(json.dumps(names))
+
+
+def measure(root: Path, runs: int, log=print, naive_runs: int | None = None) -> PdfResults:
+    res = PdfResults()
+    for name, workers in (("pool (2 workers)", 2), ("serial (1 worker)", 1)):
+        variant = res.variants.setdefault(name, Variant())
+        for run in range(runs):
+            with tempfile.TemporaryDirectory(prefix="nc-bench-pdf-") as out:
+                timed = run_timed([PY, __file__, "--render", str(root), out, str(workers)])
+                info = json.loads(timed.stdout.strip().splitlines()[-1])
+                variant.seconds.append(info["seconds"])
+                variant.docs, variant.pages = count_pages(Path(out))
+                variant.maxrss_mib = max(variant.maxrss_mib, timed.maxrss_mib)
+                variant.tree_peak_mib = max(variant.tree_peak_mib, timed.tree_peak_mib)
+            log(f"  {name} {run + 1}/{runs}: {info['seconds']:.1f}s, {variant.pages} pages")
+    # Naive: one `weasyprint` command per document, one after the other (CLI defaults: untagged PDF).
+    names = json.loads(run_timed([PY, __file__, "--prepare", str(root)]).stdout.strip().splitlines()[-1])
+    folder = root / "theme" / "print"
+    variant = res.variants.setdefault("naive (weasyprint CLI per document)", Variant())
+    for run in range(naive_runs or runs):
+        with tempfile.TemporaryDirectory(prefix="nc-bench-naive-") as out:
+            total = 0.0
+            for name in names:
+                timed = run_timed([str(BIN / "weasyprint"), name, os.path.join(out, name[:-5] + ".pdf")],
+                                  cwd=folder)
+                total += timed.seconds
+                variant.maxrss_mib = max(variant.maxrss_mib, timed.maxrss_mib)
+                variant.tree_peak_mib = max(variant.tree_peak_mib, timed.tree_peak_mib)
+            variant.seconds.append(total)
+            variant.docs, variant.pages = count_pages(Path(out))
+        log(f"  naive {run + 1}/{naive_runs or runs}: {total:.1f}s, {variant.pages} pages")
+    for name in names:
+        (folder / name).unlink()
+    return res
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--render"]:
+        _child_render(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+    elif sys.argv[1:2] == ["--prepare"]:
+        _child_prepare(Path(sys.argv[2]))

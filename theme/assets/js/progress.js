@@ -1,0 +1,270 @@
+/* Learning-route progress, kept in this browser only: pages read, modules done, quiz scores,
+   marks in the navigation, the 'Mijn voortgang' page and the certificate. Nothing is sent. */
+(function () {
+  "use strict";
+  var FORMAT = 1, FILE_TYPE = "netwerkcoach-voortgang";
+
+  function siteId() {
+    var meta = document.querySelector('meta[name="nc-site"]');
+    return meta ? meta.content : "default";
+  }
+  function key(site) { return "netwerkcoach:" + site + ":voortgang"; }
+  function empty() { return { format: FORMAT, modules: {} }; }
+
+  function load(site) {
+    try {
+      var record = JSON.parse(window.localStorage.getItem(key(site)) || "null");
+      return record && record.modules ? record : empty();
+    } catch (error) { return empty(); }
+  }
+
+  function store(site, record) {
+    try { window.localStorage.setItem(key(site), JSON.stringify(record)); return true; }
+    catch (error) { return false; }
+  }
+
+  function pageUrl() { return location.href.split("#")[0]; }
+
+  function module(record, id) { return record.modules[id] || (record.modules[id] = {}); }
+
+  function recordQuiz(site, id, quiz, right, total, passed, href) {
+    var record = load(site), entry = module(record, id), now = new Date().toISOString();
+    if (href) entry.href = href.split("#")[0];
+    var best = entry.quiz && entry.quiz.right / entry.quiz.total > right / total ? entry.quiz : null;
+    entry.quiz = best || { id: quiz, right: right, total: total, passed: passed, at: now };
+    if (passed && !entry.done) entry.done = now;
+    store(site, record);
+    markNav(site);
+  }
+  window.netwerkcoachProgress = { recordQuiz: recordQuiz };
+
+  /* ---------- a route page: read, and a 'klaar' button ---------- */
+  function setupModule(box) {
+    var site = box.dataset.site, id = box.dataset.module;
+    var record = load(site), entry = module(record, id);
+    if (!entry.read) entry.read = new Date().toISOString();
+    entry.href = pageUrl();
+    store(site, record);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button nc-button nc-done-button";
+    var note = document.createElement("span");
+    note.className = "nc-done-note";
+    note.setAttribute("role", "status");
+    function paint() {
+      var done = !!load(site).modules[id].done;
+      button.setAttribute("aria-pressed", done ? "true" : "false");
+      button.textContent = done ? "✓ Klaar" : "Markeer als klaar";
+      note.textContent = done ? "Dit onderdeel staat als klaar in je voortgang." : "";
+    }
+    button.addEventListener("click", function () {
+      var current = load(site), item = module(current, id);
+      if (item.done) delete item.done; else item.done = new Date().toISOString();
+      store(site, current);
+      paint();
+      markNav(site);
+    });
+    box.appendChild(button);
+    box.appendChild(note);
+    paint();
+  }
+
+  /* ---------- marks in the navigation ---------- */
+  function markNav(site) {
+    var record = load(site), done = {};
+    Object.keys(record.modules).forEach(function (id) {
+      var entry = record.modules[id];
+      if (entry.done && entry.href) done[entry.href] = true;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".md-nav__link[href]"), function (link) {
+      var old = link.querySelector(".nc-nav-done");
+      if (old) old.remove();
+      if (done[link.href.split("#")[0]]) {
+        var mark = document.createElement("span");
+        mark.className = "nc-nav-done";
+        mark.textContent = " ✓";
+        var hidden = document.createElement("span");
+        hidden.className = "md-visually-hidden";
+        hidden.textContent = " (klaar)";
+        mark.appendChild(hidden);
+        link.appendChild(mark);
+      }
+    });
+  }
+
+  /* ---------- the 'Mijn voortgang' page ---------- */
+  function formatDate(iso) {
+    var date = new Date(iso);
+    return date.getDate() + "-" + (date.getMonth() + 1) + "-" + date.getFullYear();
+  }
+
+  function fillTable(route, record) {
+    route.modules.forEach(function (item) {
+      var row = document.querySelector('tr[data-module="' + item.id + '"]');
+      var entry = record.modules[item.id] || {};
+      row.querySelector(".nc-read").textContent = entry.read ? "ja, " + formatDate(entry.read) : "nog niet";
+      row.querySelector(".nc-done").textContent = entry.done ? "✓ klaar" : "nog niet";
+      if (item.quiz) {
+        row.querySelector(".nc-score").textContent = entry.quiz ?
+          entry.quiz.right + " van " + entry.quiz.total + (entry.quiz.passed ? " (geslaagd)" : " (nog niet geslaagd)") :
+          "nog niet gemaakt";
+      }
+      row.classList.toggle("nc-row-done", !!entry.done);
+    });
+  }
+
+  function summary(route, record) {
+    var done = route.modules.filter(function (m) { return (record.modules[m.id] || {}).done; });
+    var next = route.modules.filter(function (m) { return !(record.modules[m.id] || {}).done; })[0];
+    var box = document.querySelector(".nc-progress-summary");
+    box.textContent = "";
+    var line = document.createElement("p");
+    line.textContent = "Je hebt " + done.length + " van de " + route.modules.length + " onderdelen klaar.";
+    box.appendChild(line);
+    if (next) {
+      var what = document.createElement("p");
+      what.appendChild(document.createTextNode("Wat nu? Ga verder met "));
+      var link = document.createElement("a");
+      link.href = next.href;
+      link.textContent = next.title;
+      what.appendChild(link);
+      what.appendChild(document.createTextNode("."));
+      box.appendChild(what);
+    }
+    return done.length === route.modules.length;
+  }
+
+  function button(label, onClick) {
+    var el = document.createElement("button");
+    el.type = "button";
+    el.className = "md-button nc-button";
+    el.textContent = label;
+    el.addEventListener("click", onClick);
+    return el;
+  }
+
+  function download(name, data) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+  }
+
+  function setupTools(route, refresh) {
+    var site = route.site, tools = document.querySelector(".nc-progress-tools");
+    var status = document.createElement("p");
+    status.className = "nc-status";
+    status.setAttribute("role", "status");
+    function say(text, isError) {
+      status.textContent = text;
+      status.setAttribute("role", isError ? "alert" : "status");
+      status.classList.toggle("nc-status--error", !!isError);
+    }
+    tools.appendChild(button("Opslaan als bestand", function () {
+      download("voortgang-" + site + ".json", { type: FILE_TYPE, format: FORMAT, site: site,
+        exported: new Date().toISOString(), progress: load(site) });
+      say("Het bestand met je voortgang is gemaakt.");
+    }));
+    tools.appendChild(button("Bestand openen", function () {
+      var input = document.createElement("input");
+      input.type = "file";
+      input.accept = ".json,application/json";
+      input.addEventListener("change", function () {
+        var reader = new FileReader();
+        reader.onload = function () {
+          var data;
+          try { data = JSON.parse(String(reader.result)); } catch (error) { data = null; }
+          if (!data || data.type !== FILE_TYPE || !data.progress || typeof data.progress.modules !== "object") {
+            say("Dit bestand is geen voortgangsbestand van deze training. Er is niets veranderd.", true);
+            return;
+          }
+          if (Object.keys(load(site).modules).length &&
+              !window.confirm("Je voortgang in deze browser vervangen door die uit het bestand?")) { say("Niets veranderd."); return; }
+          if (!store(site, data.progress)) { say("Opslaan lukt niet in deze browser.", true); return; }
+          refresh();
+          say("Je voortgang uit het bestand staat nu in deze browser.");
+        };
+        reader.readAsText(input.files[0]);
+      });
+      input.click();
+    }));
+    tools.appendChild(button("Wis mijn voortgang", function () {
+      if (!window.confirm("Wil je je hele voortgang wissen? Dit kun je niet terugdraaien.")) return;
+      try { window.localStorage.removeItem(key(site)); } catch (error) { /* nothing stored */ }
+      refresh();
+      say("Je voortgang is gewist.");
+    }));
+    tools.appendChild(status);
+  }
+
+  function setupCertificate(route, complete) {
+    var area = document.querySelector(".nc-certificate-area");
+    area.querySelectorAll(".nc-certificate-form, .nc-certificate").forEach(function (el) { el.remove(); });
+    area.querySelector("p").hidden = complete;
+    if (!complete) return;
+    var form = document.createElement("div");
+    form.className = "nc-certificate-form";
+    var label = document.createElement("label");
+    label.htmlFor = "nc-cert-name";
+    label.textContent = "Je naam zoals die op het certificaat moet staan";
+    var input = document.createElement("input");
+    input.type = "text";
+    input.id = "nc-cert-name";
+    input.autocomplete = "name";
+    input.value = load(route.site).name || "";
+    var make = button("Maak mijn certificaat", function () {
+      var name = input.value.trim();
+      if (!name) { input.focus(); return; }
+      var record = load(route.site);
+      record.name = name;
+      store(route.site, record);
+      showCertificate(area, route, name);
+    });
+    form.appendChild(label); form.appendChild(input); form.appendChild(make);
+    area.appendChild(form);
+  }
+
+  function showCertificate(area, route, name) {
+    var old = area.querySelector(".nc-certificate");
+    if (old) old.remove();
+    var cert = document.createElement("section");
+    cert.className = "nc-certificate";
+    cert.setAttribute("aria-label", "Certificaat");
+    var lines = [["nc-cert-kop", "Certificaat"], ["nc-cert-name", name],
+      ["", "heeft de e-learning voor vrijwillige netwerkcoaches helemaal afgerond:"],
+      ["nc-cert-title", route.handbook], ["", route.edition],
+      ["", route.organisation], ["", "Datum: " + formatDate(new Date().toISOString())]];
+    lines.forEach(function (pair) {
+      var p = document.createElement("p");
+      if (pair[0]) p.className = pair[0];
+      p.textContent = pair[1];
+      cert.appendChild(p);
+    });
+    cert.appendChild(button("Certificaat afdrukken", function () { window.print(); }));
+    area.appendChild(cert);
+    document.body.classList.add("nc-has-certificate");
+  }
+
+  function setupProgressPage(script) {
+    var route = JSON.parse(script.textContent);
+    function refresh() {
+      var record = load(route.site);
+      fillTable(route, record);
+      setupCertificate(route, summary(route, record));
+      markNav(route.site);
+    }
+    setupTools(route, refresh);
+    refresh();
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll(".nc-module"), setupModule);
+    var route = document.getElementById("nc-route");
+    if (route) setupProgressPage(route);
+    markNav(siteId());
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
