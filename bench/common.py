@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import platform
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -85,17 +86,23 @@ class Timed:
 
 
 def run_timed(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None,
-              check: bool = True) -> Timed:
-    """Run a command, time it (wall clock), and record its peak memory two ways."""
+              check: bool = True, timeout: float | None = None) -> Timed:
+    """Run a command, time it (wall clock), and record its peak memory two ways.
+
+    With a timeout the command (its own process group) is killed and TimeoutError raised."""
     out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out_file, stderr=err_file)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out_file, stderr=err_file, start_new_session=True)
     peak = [0]
-    stop = threading.Event()
+    stop, timed_out = threading.Event(), threading.Event()
 
     def sample() -> None:
         while not stop.is_set():
             peak[0] = max(peak[0], _tree_rss_kib(proc.pid))
+            if timeout is not None and time.perf_counter() - start > timeout:
+                timed_out.set()
+                os.killpg(proc.pid, signal.SIGKILL)   # our own child's process group
+                return
             stop.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -105,6 +112,8 @@ def run_timed(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | Non
     stop.set()
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
+    if timed_out.is_set():
+        raise TimeoutError(f"{' '.join(cmd[:3])} did not finish within {timeout:.0f} s")
     out_file.seek(0)
     err_file.seek(0)
     result = Timed(seconds, proc.returncode, out_file.read().decode(errors="replace"),

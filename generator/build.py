@@ -8,7 +8,7 @@ from pathlib import Path
 from generator import engine
 from generator.crossref import check_handbook
 from generator.diagnostics import Diagnostics
-from generator.files import publish, sync_tree
+from generator.files import publish, sync_tree, write_zip
 from generator.loader import load_handbook
 from generator.model import Handbook
 from generator.readability import check_readability
@@ -78,29 +78,42 @@ def render_pdfs(project: Project, handbook: Handbook) -> RenderReport:
                       titles={doc.path: (doc.title, doc.description) for doc in docs})
 
 
-def generate(project: Project, handbook: Handbook, with_pdf: bool = True) -> Generated:
+def generate(project: Project, handbook: Handbook, with_pdf: bool = True, offline: bool = False) -> Generated:
     """Write the docs tree (with PDFs unless told not to) and the engine config."""
     report = render_pdfs(project, handbook) if with_pdf else None
     downloads = [Download(path, *report.titles[path], data) for path, data in report.files.items()] \
         if report else []
     tree = build_tree(handbook, project.theme_dir / "assets", downloads)
     changed = sync_tree(tree.files, project.docs_dir)
-    config = engine_config(project.base_config, handbook, tree.nav,
-                           project.docs_dir.resolve(), (project.theme_dir / "overrides").resolve())
+    config = engine_config(project.base_config, handbook, tree.nav, project.docs_dir.resolve(),
+                           (project.theme_dir / "overrides").resolve(), offline)
     if not project.config_path.is_file() or project.config_path.read_text(encoding="utf-8") != config:
         project.config_path.write_text(config, encoding="utf-8")
         changed += 1
     return Generated(changed, report)
 
 
-def build_site(project: Project, site_dir: Path) -> engine.EngineResult:
+def build_site(project: Project, handbook: Handbook, site_dir: Path) -> engine.EngineResult:
     """Build into a fresh folder next to `site_dir`, then swap it in only on success."""
     staging = site_dir.with_name(f".{site_dir.name}.new")
     if staging.exists():
         shutil.rmtree(staging)
-    result = engine.build_with_mkdocs(project.config_path, staging)
+    result = engine.build_with_mkdocs(project.config_path, staging, source_date_epoch(handbook.meta.edition.date))
     if result.ok:
         publish(staging, site_dir)
     elif staging.exists():
         shutil.rmtree(staging)
+    return result
+
+
+def build_offline_zip(project: Project, handbook: Handbook, zip_path: Path) -> engine.EngineResult:
+    """The site as a zip that works from a USB stick (file://), search included."""
+    staging = project.work_dir / "offline-site"
+    if staging.exists():
+        shutil.rmtree(staging)
+    epoch = source_date_epoch(handbook.meta.edition.date)
+    result = engine.build_with_mkdocs(project.config_path, staging, epoch)
+    if result.ok:
+        write_zip(staging, zip_path, epoch, prefix=f"netwerkcoach-{handbook.site.id}")
+    shutil.rmtree(staging, ignore_errors=True)
     return result

@@ -5,7 +5,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.build import Project, build_site, check, generate
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from generator.build import Project, build_offline_zip, build_site, check, generate
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -58,6 +61,10 @@ def make_parser() -> argparse.ArgumentParser:
     _common(build_cmd)
     build_cmd.add_argument("--out", type=Path, default=None, metavar="MAP",
                            help="waar de site komt (standaard: site/ in de projectmap)")
+    build_cmd.add_argument("--all", action="store_true",
+                           help="bouw elke organisatie uit site_config/, naast elkaar, in site/<naam>/")
+    build_cmd.add_argument("--offline", action="store_true",
+                           help="maak een zip die werkt vanaf een USB-stick (index.html openen), in dist/")
     build_cmd.add_argument("--no-pdf", action="store_true",
                            help="maak geen PDF's (sneller; de site linkt dan niet naar PDF's)")
     export_cmd = commands.add_parser("export-toetsen",
@@ -89,36 +96,69 @@ def run_check(project: Project) -> int:
     return EXIT_CONTENT if diags.errors else EXIT_OK
 
 
-def run_build(project: Project, out: Path | None, no_pdf: bool = False) -> int:
+@dataclass
+class Outcome:
+    code: int
+    out: list[str] = field(default_factory=list)
+    err: list[str] = field(default_factory=list)
+
+
+def build_one(project: Project, site_dir: Path, no_pdf: bool, offline: bool) -> Outcome:
+    """Check, generate and build one organisation's site (or offline zip); collect messages."""
+    outcome = Outcome(EXIT_OK)
     handbook, diags = check(project)
-    for diagnostic in diags.sorted():
-        print(diagnostic, file=sys.stderr)
+    outcome.err += [str(d) for d in diags.sorted()]
     if handbook is None:
-        print(f"{diags.summary()} Er is niets gebouwd; de vorige site is niet veranderd.", file=sys.stderr)
-        return EXIT_CONTENT
-    generated = generate(project, handbook, with_pdf=not no_pdf)
+        outcome.err.append(f"{diags.summary()} Er is niets gebouwd; de vorige site is niet veranderd.")
+        outcome.code = EXIT_CONTENT
+        return outcome
+    generated = generate(project, handbook, with_pdf=not no_pdf, offline=offline)
     if generated.pdf and generated.pdf.warnings:
-        for warning in generated.pdf.warnings:
-            print(f"PDF-probleem: {warning}", file=sys.stderr)
-        print("De PDF's hebben problemen (zie hierboven). De vorige site is niet veranderd.", file=sys.stderr)
-        return EXIT_CONTENT
+        outcome.err += [f"PDF-probleem: {w}" for w in generated.pdf.warnings]
+        outcome.err.append("De PDF's hebben problemen (zie hierboven). De vorige site is niet veranderd.")
+        outcome.code = EXIT_CONTENT
+        return outcome
     if generated.pdf:
-        print(f"PDF's: {len(generated.pdf.rendered)} gemaakt, {len(generated.pdf.cached)} uit de cache.",
-              file=sys.stderr)
-    site_dir = (out or project.root / "site").resolve()
-    result = build_with_report(project, site_dir)
-    return EXIT_OK if result else EXIT_CONTENT
-
-
-def build_with_report(project: Project, site_dir: Path) -> bool:
-    result = build_site(project, site_dir)
+        outcome.err.append(f"PDF's: {len(generated.pdf.rendered)} gemaakt, {len(generated.pdf.cached)} uit de cache.")
+    if offline:
+        zip_path = project.root / "dist" / f"netwerkcoach-{project.org}-{handbook.meta.edition.version}-offline.zip"
+        result = build_offline_zip(project, handbook, zip_path)
+        done = f"Klaar: de offline-versie staat in {zip_path}. Pak hem uit en open index.html."
+    else:
+        result = build_site(project, handbook, site_dir)
+        done = f"Klaar: de site staat in {site_dir}. Open {site_dir / 'index.html'}."
     if not result.ok:
-        print(result.output, file=sys.stderr)
-        print("De site-bouwer meldde problemen (zie hierboven). De vorige site is niet veranderd.",
-              file=sys.stderr)
-        return False
-    print(f"Klaar: de site staat in {site_dir}. Open {site_dir / 'index.html'}.")
-    return True
+        outcome.err += [result.output, "De site-bouwer meldde problemen (zie hierboven). "
+                        "De vorige site is niet veranderd."]
+        outcome.code = EXIT_CONTENT
+    else:
+        outcome.out.append(done)
+    return outcome
+
+
+def organisations(root: Path) -> list[str]:
+    return sorted(path.stem for path in (root / "site_config").glob("*.yml"))
+
+
+def run_build(root: Path, org: str, out: Path | None, no_pdf: bool, offline: bool, all_orgs: bool) -> int:
+    base = (out or root / "site").resolve()
+    if not all_orgs:
+        outcomes = [build_one(Project(root, org), base, no_pdf, offline)]
+    else:
+        orgs = organisations(root)
+        # Organisations build side by side; each one's PDFs also use a process pool.
+        with ThreadPoolExecutor(max_workers=min(2, len(orgs) or 1)) as pool:
+            outcomes = list(pool.map(lambda name: build_one(Project(root, name), base / name, no_pdf, offline),
+                                     orgs))
+        for name, outcome in zip(orgs, outcomes):
+            outcome.err = [f"[{name}] {line}" for line in outcome.err]
+            outcome.out = [f"[{name}] {line}" for line in outcome.out]
+    for outcome in outcomes:
+        for line in outcome.err:
+            print(line, file=sys.stderr)
+        for line in outcome.out:
+            print(line)
+    return max(outcome.code for outcome in outcomes)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(project)
     if args.command == "build":
-        return run_build(project, args.out, args.no_pdf)
+        return run_build(root, args.org, args.out, args.no_pdf, args.offline, args.all)
     if args.command == "export-toetsen":
         return run_export(project, args.format, args.out)
     from generator.serve import serve

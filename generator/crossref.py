@@ -76,6 +76,9 @@ def _check_sections_and_pages(hb: Handbook, loaded: Loaded, diags: Diagnostics) 
     for index, (section_id, _) in enumerate(_duplicates((s.id, s) for s in hb.meta.sections)):
         diags.error(_where(loaded, hb.meta, diags, "sections"), "NC051",
                     f"sectie-id '{section_id}' komt twee keer voor; verwacht: unieke id's")
+    for slug, page in _duplicates((p.slug, p) for p in hb.pages):
+        diags.error(diags.at(page.body.path), "NC051",
+                    f"er is al een pagina met de naam '{slug}'; verwacht: unieke bestandsnamen voor pagina's")
     for page in hb.pages:
         if page.meta.section not in sections:
             diags.error(_where(loaded, page.meta, diags, "section"), "NC056",

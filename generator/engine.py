@@ -1,6 +1,7 @@
 """The one place that runs the site engine, as a separate process (no engine imports here)."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,11 +14,12 @@ class EngineResult:
     output: str
 
 
-def build_with_mkdocs(config: Path, site_dir: Path) -> EngineResult:
-    """`mkdocs build --strict`; any warning counts as a failure."""
+def build_with_mkdocs(config: Path, site_dir: Path, epoch: int) -> EngineResult:
+    """`mkdocs build --strict`; any warning counts as a failure. `epoch` fixes every date."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(config), "--site-dir", str(site_dir)]
-    proc = subprocess.run(command, capture_output=True, text=True, cwd=config.parent)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=config.parent, env=env)
     output = proc.stdout + proc.stderr
     warned = any(line.startswith(("WARNING", "ERROR")) for line in output.splitlines())
     return EngineResult(proc.returncode == 0 and not warned, output)

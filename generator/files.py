@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+import zipfile
 from pathlib import Path
 
 
@@ -39,3 +41,17 @@ def publish(new_site: Path, site: Path) -> None:
     new_site.rename(site)
     if old.exists():
         shutil.rmtree(old)
+
+
+def write_zip(folder: Path, zip_path: Path, epoch: int, prefix: str) -> None:
+    """A byte-reproducible zip of `folder`: sorted entries, fixed dates and permissions."""
+    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = zip_path.with_name(zip_path.name + ".tmp")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    partial.replace(zip_path)

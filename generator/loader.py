@@ -219,4 +219,44 @@ def load_handbook(root: Path, org: str, diags: Diagnostics) -> tuple[Handbook | 
     )
     if meta is None or site is None:
         return None, loaded
+    _check_logo(site, root, diags, loaded)
+    handbook.pages += _load_extra_pages(site, root, diags, loaded)
     return handbook, loaded
+
+
+def _site_file(site: SiteConfig, root: Path, name: str, loc: tuple, diags: Diagnostics,
+               loaded: Loaded) -> Path | None:
+    """A file named in the site config: it must exist and stay inside site_config/."""
+    folder = root / "site_config"
+    path = folder / name
+    where = loaded.sources[id(site)].locate(diags, loc)
+    if not path.resolve().is_relative_to(folder.resolve()):
+        diags.error(where, "NC003", f"'{name}' ligt buiten site_config/; verwacht: een bestand in site_config/")
+        return None
+    if not path.is_file():
+        diags.error(where, "NC057", f"bestand '{name}' bestaat niet; verwacht: site_config/{name}")
+        return None
+    return path
+
+
+def _check_logo(site: SiteConfig, root: Path, diags: Diagnostics, loaded: Loaded) -> None:
+    logo = site.branding.logo
+    if logo and _site_file(site, root, logo, ("branding", "logo"), diags, loaded):
+        if Path(logo).suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
+            diags.error(loaded.sources[id(site)].locate(diags, ("branding", "logo")), "NC022",
+                        f"logo '{logo}' heeft een onbekend formaat; verwacht: .svg, .png of .jpg")
+
+
+def _load_extra_pages(site: SiteConfig, root: Path, diags: Diagnostics, loaded: Loaded) -> list[Page]:
+    pages = []
+    for index, name in enumerate(site.extra_pages):
+        path = _site_file(site, root, name, ("extra_pages", index), diags, loaded)
+        parts = split_front_matter(path, diags) if path else None
+        if parts is None:
+            continue
+        doc, body = parts
+        meta = validate(PageMeta, doc, diags)
+        if meta is not None:
+            loaded.remember(meta, doc)
+            pages.append(Page(path.stem, meta, body))
+    return pages

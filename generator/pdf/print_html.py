@@ -1,6 +1,7 @@
 """Print HTML for worksheets, steps and packs, from Jinja2 templates in theme/print/."""
 from __future__ import annotations
 
+import base64
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,11 +170,20 @@ class PrintRenderer:
         toc = self._toc(parts)
         html = self.env.get_template("pack.html.j2").render(
             **self._context(title, pack.description), pack_title=title, pack_description=pack.description,
-            logo="", parts=parts, toc=toc)
+            logo=self._logo_data_uri(), parts=parts, toc=toc)
         members = tuple(sorted({f"stap:{s.meta.number}" for s in steps_in_pack} |
                                {f"werkblad:{p['sheet'].id}" for p in parts if p["kind"] == "worksheet"}))
         path = pack_pdf(pack.id, phase.meta.id if phase and pack.each_phase else None)
         return PrintDoc(path, title, html, members, pack.description)
+
+    def _logo_data_uri(self) -> str:
+        """The logo inlined, so the PDF cache key changes when the logo does."""
+        logo = self.hb.site.branding.logo
+        if not logo:
+            return ""
+        path = self.hb.root / "site_config" / logo
+        kind = {".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix.lower(), "image/jpeg")
+        return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
     def _toc(self, parts: list[dict[str, object]]) -> list[dict[str, object]]:
         toc = []

@@ -114,7 +114,9 @@ def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: P
                 results.append((futures[future], future.result()))
                 progress.step()
     for (doc, cached), (data, warnings) in results:
-        cached.write_bytes(data)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")  # parallel builds share the cache
+        partial.write_bytes(data)
+        partial.replace(cached)
         report.files[doc.path] = data
         report.rendered.append(doc.path)
         report.warnings += [f"{doc.path}: {w}" for w in warnings]

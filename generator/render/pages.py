@@ -48,9 +48,23 @@ def render_home(hb: Handbook) -> str:
         "\n".join(step_list),
         "## Meer over de methode" if sections else "",
         "\n".join(sections),
+        _contact(hb),
         f"*{md_escape(hb.site.organisation.name)} · {md_escape(edition.name)} "
         f"(versie {md_escape(edition.version)}, {edition.date})*",
     )
+
+
+def _contact(hb: Handbook) -> str:
+    contact = hb.site.organisation.contact
+    if contact is None:
+        return ""
+    lines = [f"{md_escape(contact.name)}, {md_escape(contact.role)} bij {md_escape(hb.site.organisation.name)}"]
+    if contact.email:
+        lines.append(f"E-mail: [{md_escape(contact.email)}](mailto:{contact.email})")
+    if contact.phone:
+        lines.append(f"Telefoon: {md_escape(contact.phone)}")
+    return _lines("## Vragen?", "Heb je vragen over de training of over een cliënt? Neem contact op met:",
+                  "  \n".join(lines))
 
 
 def _step_item(hb: Handbook, links: LinkResolver, step: Step) -> str:

@@ -50,6 +50,9 @@ def build_tree(hb: Handbook, theme_assets: Path, downloads: list[Download] | Non
             tree.files[download.path] = download.data
     _add_assets(theme_assets, tree)
     tree.add_text("assets/css/brand.css", brand_css(hb.site))
+    logo = logo_file(hb)
+    if logo:
+        tree.files[logo_path(hb)] = logo.read_bytes()
     tree.nav = build_nav(hb, bool(downloads))
     return tree
 
@@ -101,6 +104,14 @@ def build_nav(hb: Handbook, with_downloads: bool = False) -> list[NavItem]:
     return nav
 
 
+def logo_file(hb: Handbook) -> Path | None:
+    return hb.root / "site_config" / hb.site.branding.logo if hb.site.branding.logo else None
+
+
+def logo_path(hb: Handbook) -> str:
+    return "assets/logo" + Path(hb.site.branding.logo).suffix.lower()
+
+
 def brand_css(site: SiteConfig) -> str:
     primary, accent = site.branding.primary, site.branding.accent
     return (":root, [data-md-color-scheme=default] {\n"
@@ -114,7 +125,7 @@ def brand_css(site: SiteConfig) -> str:
 
 
 def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir: Path,
-                  theme_dir: Path) -> str:
+                  theme_dir: Path, offline: bool = False) -> str:
     """The base mkdocs.yml plus what comes from the content, as YAML text."""
     yaml = YAML(typ="rt")
     config = yaml.load(base_config.read_text(encoding="utf-8"))
@@ -124,6 +135,9 @@ def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir:
         config["site_url"] = hb.site.site_url
     config["docs_dir"] = str(docs_dir)
     config["theme"]["custom_dir"] = str(theme_dir)
+    if hb.site.branding.logo:
+        config["theme"]["logo"] = logo_path(hb)
+        config["theme"]["favicon"] = logo_path(hb)
     config["copyright"] = f"{hb.site.organisation.name} · {hb.meta.edition.name}"
     config["extra"] = {
         "edition": {"name": hb.meta.edition.name, "version": hb.meta.edition.version,
@@ -133,6 +147,11 @@ def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir:
         "generator": False,
     }
     config["nav"] = nav
+    if offline:
+        # The theme's offline plugin inlines the search index so search works from file://.
+        # Its worker shim would come from a CDN; we ship that file (iframe-worker 1.0.4, MIT).
+        config["plugins"].append("offline")
+        config["extra"]["polyfills"] = ["assets/js/vendor/iframe-worker-shim.js"]
     out = io.StringIO()
     yaml.dump(config, out)
     return out.getvalue()

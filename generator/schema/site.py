@@ -67,6 +67,8 @@ class SiteConfig(Strict):
     branding: Branding = Field(default_factory=Branding)
     site_url: OptionalText = ""
     packs: list[Pack] = Field(default_factory=list)
+    # Extra pages of this organisation: Markdown files (with front matter) next to this file.
+    extra_pages: list[Text] = Field(default_factory=list)
 
 
 def _channel(value: int) -> float:

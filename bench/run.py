@@ -1,0 +1,308 @@
+"""Benchmarks for netwerkcoach; writes bench/results.md. Run with `make bench` (never part of the tests).
+
+    .venv/bin/python bench/run.py [--runs N] [--quick] [--only build,serve,pdf,scaling,weight] [--no-lighthouse]
+
+Everything happens in temporary copies of the project sources; nothing in the repository changes
+except bench/results.md. Times are wall-clock medians of N runs (default 5; --quick: 2 runs,
+no 100x handbook and no 10x PDF build, one naive PDF run).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import measure_build  # noqa: E402
+import measure_pdf  # noqa: E402
+import measure_scaling  # noqa: E402
+import measure_serve  # noqa: E402
+import measure_weight  # noqa: E402
+from common import REPO, cleanup, copy_project, machine, median  # noqa: E402
+
+ALL = ("build", "serve", "pdf", "scaling", "weight")
+T0 = time.perf_counter()
+
+
+def log(message: str) -> None:
+    print(f"[{time.perf_counter() - T0:6.0f}s] {message}", file=sys.stderr, flush=True)
+
+
+def clean(text: str) -> str:
+    """No absolute temporary or checkout paths in a committed file."""
+    text = text.replace(str(REPO), ".")
+    return re.sub(r"/tmp/[^\s'\"|)]*", "<tmp>", text).replace("|", "/").replace("\n", " ")
+
+
+def verdict(ok: bool | None) -> str:
+    return "not measured" if ok is None else ("**pass**" if ok else "**FAIL**")
+
+
+def fmt_s(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="netwerkcoach benchmarks (writes bench/results.md)")
+    parser.add_argument("--runs", type=int, default=None, help="runs per measurement (median; default 5)")
+    parser.add_argument("--quick", action="store_true", help="2 runs, skip the slowest scaling builds")
+    parser.add_argument("--only", default=",".join(ALL), help="comma-separated subset of " + ",".join(ALL))
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results.md")
+    args = parser.parse_args()
+    runs = args.runs or (2 if args.quick else 5)
+    only = [name.strip() for name in args.only.split(",") if name.strip()]
+    started = dt.datetime.now(dt.timezone.utc)
+    info = machine()
+    targets: list[tuple[str, str, str, bool | None]] = []   # (target, measured, goal, ok)
+    sections: list[str] = []
+    root = copy_project()
+    try:
+        build_res = None
+        if "build" in only or "weight" in only:
+            log("1-2. builds")
+            build_res = measure_build.measure(root, runs if "build" in only else 1, log)
+            sections.append(report_build(build_res, targets))
+        if "serve" in only:
+            log("3. serve")
+            sections.append(report_serve(measure_serve.measure(runs, log), targets))
+        if "pdf" in only:
+            log("4. PDF rendering")
+            pdf_root = copy_project()
+            sections.append(report_pdf(measure_pdf.measure(pdf_root, runs, log, naive_runs=1 if args.quick else None),
+                                       targets, info.usable_cores))
+        if "scaling" in only:
+            log("5. scaling")
+            factors = [1, 10] if args.quick else [1, 10, 100]
+            pdf_factors = [] if args.quick else [10]
+            scaling = measure_scaling.measure(runs, factors, pdf_factors, log,
+                                              runs_for={10: min(runs, 2), 100: 1})
+            sections.append(report_scaling(scaling, targets, build_res, args.quick))
+        if "weight" in only and build_res is not None:
+            log("6. page weight")
+            weight = measure_weight.measure(root / "site", not args.no_lighthouse, log)
+            sections.append(report_weight(weight, targets))
+    finally:
+        cleanup()
+    elapsed = time.perf_counter() - T0
+    head = [
+        "# Benchmarks",
+        "",
+        f"Made by `make bench` (`bench/run.py{' --quick' if args.quick else ''}`, {runs} runs, median) on "
+        f"{started:%Y-%m-%d %H:%M} UTC in {elapsed / 60:.1f} min. Every build runs in a temporary copy of "
+        "`content/`, `worksheets/`, `site_config/`, `theme/` and `mkdocs.yml`. Times are wall clock. "
+        "Not part of the test suite.",
+        "",
+        "## Machine",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| CPU | {info.cpu} |",
+        f"| cores | {info.cores} ({info.usable_cores} usable) |",
+        f"| RAM | {info.ram_gib:.1f} GiB |",
+        f"| OS | {info.os} |",
+    ] + [f"| {name} | {ver} |" for name, ver in info.versions.items()] + [
+        "",
+        "## Targets",
+        "",
+        "| target | measured | goal | result |",
+        "|---|---|---|---|",
+    ] + [f"| {t} | {m} | {g} | {verdict(ok)} |" for t, m, g, ok in targets] + [""]
+    args.out.write_text("\n".join(head + sections) + "\n", encoding="utf-8")
+    log(f"wrote {args.out.relative_to(REPO) if args.out.is_relative_to(REPO) else args.out}")
+    return 0
+
+
+def report_build(res: measure_build.BuildResults, targets: list) -> str:
+    s = measure_build.summary(res)
+    ratio = s["full"] / s["baseline"]
+    warm_ratio = s["warm"] / s["full"]
+    rendered = [r for r, _ in res.one_sheet_pdf_counts]
+    targets.append(("full build vs baseline", f"{ratio:.2f}x ({fmt_s(s['full'])} vs {fmt_s(s['baseline'])})",
+                    "<= 1.5x", ratio <= 1.5))
+    targets.append(("no-change rebuild vs full build", f"{warm_ratio:.3f}x ({fmt_s(s['warm'])})", "<= 0.15x",
+                    warm_ratio <= 0.15))
+    differing = ", ".join(f"`{p}`" for p in res.differing[:8]) + (" …" if len(res.differing) > 8 else "")
+    lines = [
+        "## 1. Full build vs baseline",
+        "",
+        "Full build: `netwerkcoach build` of the bundled edition with a cold PDF cache (check, docs tree, "
+        f"every PDF ({res.full_pdf_counts[0]}), `mkdocs build --strict`, swap into `site/`). Baseline: "
+        "plain `mkdocs build` of the same generated `build/default/mkdocs.yml` plus one in-process "
+        "WeasyPrint render of the trainer pack (first `PrintRenderer.packs()` document, fresh Python, "
+        "WeasyPrint import included, same `pdf/ua-1` variant).",
+        "",
+        "| | median | runs |",
+        "|---|---|---|",
+        f"| full build | {fmt_s(s['full'])} | {', '.join(f'{t.seconds:.1f}' for t in res.full)} |",
+        f"| baseline total | {fmt_s(s['baseline'])} | {', '.join(f'{t:.1f}' for t in res.baseline)} |",
+        f"| — `mkdocs build` only | {fmt_s(s['mkdocs'])} | {', '.join(f'{t:.1f}' for t in res.mkdocs_only)} |",
+        f"| — trainer pack render only | {fmt_s(s['pack'])} | {', '.join(f'{t:.1f}' for t in res.pack_render)} |",
+        f"| **ratio full / baseline** | **{ratio:.2f}x** | |",
+        "",
+        f"Peak memory of the full build: {s['full_rss']:.0f} MiB largest process (ru_maxrss), "
+        f"{s['full_tree']:.0f} MiB whole process tree (sampled every 0.1 s).",
+        "",
+        "## 2. Rebuilds",
+        "",
+        "| build | median | ratio to full build | PDFs rendered / from cache |",
+        "|---|---|---|---|",
+        f"| nothing changed (warm cache) | {fmt_s(s['warm'])} | {warm_ratio:.3f}x | "
+        f"{', '.join(f'{a}/{b}' for a, b in res.warm_pdf_counts)} |",
+        f"| one worksheet changed (`worksheets/mijn-droomnetwerk.yml`, a word added to the intro) | "
+        f"{fmt_s(s['one_sheet'])} | {s['one_sheet'] / s['full']:.3f}x | "
+        f"{', '.join(f'{a}/{b}' for a, b in res.one_sheet_pdf_counts)} |",
+        "",
+        f"Site output of the no-change rebuild vs the cold build ({res.site_files} files, SHA-256 each): "
+        + ("**identical**." if res.identical else f"**differs** in {len(res.differing)} file(s): {differing}."),
+        f"The one-worksheet edit re-rendered {min(rendered) if rendered else '?'}–{max(rendered) if rendered else '?'}"
+        " PDFs: the worksheet itself plus every step PDF and pack that contains it.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def report_serve(res: measure_serve.ServeResults, targets: list) -> str:
+    s = measure_serve.summary(res)
+    ok = None if not (res.netwerkcoach and res.mkdocs) else s["netwerkcoach"] / s["mkdocs"] <= 1.0
+    ratio = s["netwerkcoach"] / s["mkdocs"] if ok is not None else float("nan")
+    targets.append(("serve: save-to-page vs mkdocs serve", f"{ratio:.2f}x ({fmt_s(s['netwerkcoach'])} vs "
+                    f"{fmt_s(s['mkdocs'])})", "<= 1.0x", ok))
+    lines = [
+        "## 3. Live preview: save to served page",
+        "",
+        "Time from appending a unique word to a file until an HTTP GET of "
+        f"`{measure_serve.PAGE}` (polled every 20 ms) contains it. `netwerkcoach serve`: the word goes into "
+        "`content/steps/02-*/uitleg.md`. `mkdocs serve`: same generated tree (made without PDFs, like the "
+        "preview), the word goes straight into the generated `docs/` file.",
+        "",
+        "| server | median | runs | first page after start |",
+        "|---|---|---|---|",
+        f"| `netwerkcoach serve` | {fmt_s(s['netwerkcoach'])} | {', '.join(f'{t:.2f}' for t in res.netwerkcoach)} | "
+        f"{fmt_s(res.startup.get('netwerkcoach serve', float('nan')))} |",
+        f"| `mkdocs serve` | {fmt_s(s['mkdocs'])} | {', '.join(f'{t:.2f}' for t in res.mkdocs)} | "
+        f"{fmt_s(res.startup.get('mkdocs serve', float('nan')))} |",
+        f"| **ratio** | **{ratio:.2f}x** | | |",
+        "",
+    ]
+    lines += [f"Error: {clean(e)}" for e in res.errors] + ([""] if res.errors else [])
+    return "\n".join(lines)
+
+
+def report_pdf(res: measure_pdf.PdfResults, targets: list, cores: int) -> str:
+    pool = res.variants["pool (2 workers)"]
+    naive = res.variants["naive (weasyprint CLI per document)"]
+    speedup = pool.pages_per_s / naive.pages_per_s
+    targets.append(("PDF: pool vs naive CLI per document", f"{speedup:.2f}x", ">= 10x", speedup >= 10))
+    targets.append((f"PDF: pages/s with the pool ({cores} cores)", f"{pool.pages_per_s:.1f} pages/s",
+                    ">= 25 pages/s", pool.pages_per_s >= 25))
+    lines = [
+        "## 4. PDF rendering",
+        "",
+        f"All {pool.docs} PDFs of a build (worksheets, steps, packs; {pool.pages} pages, counted with pikepdf), "
+        "cold cache. Pool and serial: `render_all(workers=2|1)` in a fresh Python (timed around the call). "
+        "Naive: one `.venv/bin/weasyprint doc.html doc.pdf` per document, one after another, HTML files "
+        "next to `print.css` (CLI defaults, so untagged PDFs: slightly less work than `pdf/ua-1`).",
+        "",
+        "| way | median | runs | pages/s | vs naive | peak RSS largest process | peak RSS process tree |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, v in res.variants.items():
+        lines.append(f"| {name} | {fmt_s(median(v.seconds))} | {', '.join(f'{t:.1f}' for t in v.seconds)} | "
+                     f"{v.pages_per_s:.1f} | {v.pages_per_s / naive.pages_per_s:.2f}x | {v.maxrss_mib:.0f} MiB | "
+                     f"{v.tree_peak_mib:.0f} MiB |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def report_scaling(res: measure_scaling.ScalingResults, targets: list, build_res, quick: bool) -> str:
+    one = res.get(1, False)
+    hundred = res.get(100, False)
+    ratio100 = hundred.median / one.median if (one and hundred) else None
+    targets.append(("100x content vs 1x (build without PDFs)",
+                    f"{ratio100:.1f}x" if ratio100 else "not measured (--quick)" if quick else "not measured",
+                    "<= 105x", None if ratio100 is None else ratio100 <= 105))
+    one_pdf = measure_build.summary(build_res)["full"] if build_res and build_res.full else None
+    lines = [
+        "## 5. Scaling",
+        "",
+        "`bench/synth.py` copies every step, page, worksheet and step quiz N times (renumbered steps, "
+        "`-x<k>` slugs/ids, \"(kopie k)\" titles; phases, glossary, literature and the final quiz are "
+        "shared), and `netwerkcoach check` passes. Cold builds (no docs tree, no PDF cache, no site).",
+        "",
+        "| handbook | PDFs | site pages | PDF files | median | runs | ratio to 1x | peak RSS largest process | "
+        "peak RSS process tree |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for p in res.points:
+        base = one.median if not p.pdf else one_pdf
+        ratio = f"{p.median / base:.1f}x" if base else "—"
+        lines.append(f"| {p.factor}x | {'yes' if p.pdf else 'no (`--no-pdf`)'} | {p.pages} | {p.pdfs} | "
+                     f"{fmt_s(p.median)} | {', '.join(f'{t:.1f}' for t in p.seconds)} | {ratio} | "
+                     f"{p.maxrss_mib:.0f} MiB | {p.tree_peak_mib:.0f} MiB |")
+    lines.append("")
+    if one_pdf:
+        lines.append(f"The 1x build with PDFs is the cold full build of section 1 ({fmt_s(one_pdf)}).")
+    notes = []
+    if quick:
+        notes.append("`--quick` skips the 100x handbook and the 10x build with PDFs (run `make bench` for them).")
+    else:
+        notes.append("PDFs are built at 10x only: at 100x one trainer pack would have thousands of pages and "
+                     "the build would take far too long for a benchmark run. 10x and 100x use fewer runs "
+                     "(2 and 1).")
+    lines += notes + [""]
+    return "\n".join(lines)
+
+
+def report_weight(res: measure_weight.WeightResults, targets: list) -> str:
+    own_total = sum(gz for _, gz in res.own_files.values())
+    worst_visit = max((v.own_gzip for v in res.visits), default=0)
+    targets.append(("own JS+CSS, compressed (largest visit)", f"{worst_visit / 1000:.1f} kB "
+                    f"(all own files: {own_total / 1000:.1f} kB)", "<= 30 kB", worst_visit <= 30000))
+    scores = [v for v in res.lighthouse.values() if v is not None]
+    lh_ok = None if len(scores) < len(res.lighthouse) or not scores else min(scores) >= 98
+    targets.append(("Lighthouse mobile performance (lowest page)",
+                    f"{min(scores):.0f}" if scores else "not measured", ">= 98", lh_ok))
+    lines = [
+        "## 6. Page weight",
+        "",
+        "First visit in a fresh headless Chromium context (Playwright, `/usr/bin/chromium`) against a local "
+        "static server; every fetched resource is counted once with its gzip (level 6) size, computed here. "
+        "\"Own\" = `assets/js/` and `assets/css/` (early.js, worksheets.js, netwerkcoach.css, fonts.css, "
+        "brand.css); fonts are woff2 and counted in the total only. 1 kB = 1000 bytes.",
+        "",
+        "| visit | pages | requests | total raw | total gzip | own JS+CSS gzip | own share |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for v in res.visits:
+        raw = sum(r for _, r, _ in v.resources)
+        share = v.own_gzip / v.total_gzip if v.total_gzip else 0
+        lines.append(f"| {v.name} | {', '.join(f'`{p}`' for p in v.pages)} | {len(v.resources)} | "
+                     f"{raw / 1000:.1f} kB | {v.total_gzip / 1000:.1f} kB | {v.own_gzip / 1000:.1f} kB | "
+                     f"{share:.0%} |")
+    lines += ["", "Largest resources of the step + worksheet visit (gzip):", "",
+              "| resource | raw | gzip |", "|---|---|---|"]
+    if res.visits:
+        for path, raw, gz in sorted(res.visits[0].resources, key=lambda r: -r[2])[:10]:
+            lines.append(f"| `{path}` | {raw / 1000:.1f} kB | {gz / 1000:.1f} kB |")
+    lines += ["", "Own JS and CSS files in the site:", "", "| file | raw | gzip |", "|---|---|---|"]
+    lines += [f"| `{p}` | {r / 1000:.1f} kB | {g / 1000:.1f} kB |" for p, (r, g) in res.own_files.items()]
+    lines += [f"| **total** | {sum(r for r, _ in res.own_files.values()) / 1000:.1f} kB | "
+              f"{own_total / 1000:.1f} kB |", "",
+              "Lighthouse 12 (`npx --yes lighthouse@12`, `CHROME_PATH=/usr/bin/chromium`, headless, mobile "
+              "emulation with its default simulated throttling, performance category only; the local server "
+              "gzips text files):", "", "| page | performance |", "|---|---|"]
+    lines += [f"| {name} | {score:.0f} |" if score is not None else f"| {name} | not measured |"
+              for name, score in res.lighthouse.items()]
+    if res.lighthouse_note:
+        lines += ["", f"Lighthouse notes: {clean(res.lighthouse_note)}"]
+    lines += [f"Error: {clean(e)}" for e in res.errors]
+    lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
