@@ -27,5 +27,9 @@ system-deps:
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
+# Benchmarks (slow; never part of `make test`): writes bench/results.md.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf build site .venv

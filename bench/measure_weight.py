@@ -74,6 +74,7 @@ class WeightResults:
     visits: list[Visit] = field(default_factory=list)
     own_files: dict[str, tuple[int, int]] = field(default_factory=dict)  # every own JS/CSS file in the site
     lighthouse: dict[str, float | None] = field(default_factory=dict)
+    lighthouse_metrics: dict[str, str] = field(default_factory=dict)   # page -> "FCP … · LCP … · TBT …"
     lighthouse_note: str = ""
     errors: list[str] = field(default_factory=list)
 
@@ -108,9 +109,14 @@ def _visit(browser, base: str, visit: Visit) -> None:
     visit.resources = [(path, raw, gz) for path, (raw, gz) in sorted(seen.items())]
 
 
-def _lighthouse(url: str, out_dir: Path) -> tuple[float | None, str]:
+METRICS = (("first-contentful-paint", "FCP"), ("largest-contentful-paint", "LCP"),
+           ("total-blocking-time", "TBT"), ("cumulative-layout-shift", "CLS"), ("speed-index", "SI"))
+
+
+def _lighthouse(url: str, out_dir: Path) -> tuple[float | None, str, str]:
+    """(performance score 0-100, problem note, key metrics) for one page, mobile preset."""
     if not shutil.which("npx"):
-        return None, "npx not found"
+        return None, "npx not found", ""
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     report = out_dir / "lh.json"
     flags = " ".join(["--headless=new", *CHROME_ARGS])
@@ -119,13 +125,15 @@ def _lighthouse(url: str, out_dir: Path) -> tuple[float | None, str]:
     try:
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=400, cwd=out_dir)
     except subprocess.TimeoutExpired:
-        return None, "lighthouse timed out after 400 s"
+        return None, "lighthouse timed out after 400 s", ""
     if proc.returncode != 0 or not report.is_file():
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
-        return None, f"lighthouse exit {proc.returncode}: {' | '.join(tail)[:300]}"
+        return None, f"lighthouse exit {proc.returncode}: {' | '.join(tail)[:300]}", ""
     data = json.loads(report.read_text())
     score = data["categories"]["performance"]["score"]
-    return (None if score is None else score * 100), ""
+    metrics = " · ".join(f"{label} {data['audits'][key].get('displayValue', '?')}" for key, label in METRICS
+                         if key in data["audits"])
+    return (None if score is None else score * 100), "", metrics
 
 
 def measure(site: Path, lighthouse: bool = True, log=print) -> WeightResults:
@@ -157,8 +165,9 @@ def measure(site: Path, lighthouse: bool = True, log=print) -> WeightResults:
             notes = []
             for name, url in (("step page", step_page), ("worksheet page", "werkbladen/mijn-netwerkkaart.html"),
                               ("content page", "houding/vac.html")):
-                score, note = _lighthouse(base + url, Path(tmp))
+                score, note, metrics = _lighthouse(base + url, Path(tmp))
                 res.lighthouse[name] = score
+                res.lighthouse_metrics[name] = metrics
                 if note:
                     notes.append(f"{name}: {note}")
                 log(f"  lighthouse {name}: {score if score is not None else note}")

@@ -2,19 +2,21 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import engine
 from generator.crossref import check_handbook
 from generator.diagnostics import Diagnostics
+from generator.editions import checkout_revision, compare
 from generator.files import publish, sync_tree, write_zip
 from generator.loader import load_handbook
 from generator.model import Handbook
 from generator.readability import check_readability
 from generator.pdf.print_html import PrintRenderer
 from generator.pdf.render import RenderReport, render_all, source_date_epoch
-from generator.render.site_tree import Download, build_tree, engine_config
+from generator.render.site_tree import Download, WhatsNew, build_tree, engine_config
 
 
 # The generator's own project folder: its theme and base engine config serve content
@@ -78,15 +80,26 @@ def render_pdfs(project: Project, handbook: Handbook) -> RenderReport:
                       titles={doc.path: (doc.title, doc.description) for doc in docs})
 
 
-def generate(project: Project, handbook: Handbook, with_pdf: bool = True, offline: bool = False) -> Generated:
+@dataclass
+class BuildOptions:
+    """What a build makes besides the pages."""
+
+    with_pdf: bool = True
+    offline: bool = False           # the theme's offline plugin: search from file://
+    version_switcher: bool = False  # for editions published side by side
+    whats_new: WhatsNew | None = None
+
+
+def generate(project: Project, handbook: Handbook, options: BuildOptions | None = None) -> Generated:
     """Write the docs tree (with PDFs unless told not to) and the engine config."""
-    report = render_pdfs(project, handbook) if with_pdf else None
+    options = options or BuildOptions()
+    report = render_pdfs(project, handbook) if options.with_pdf else None
     downloads = [Download(path, *report.titles[path], data) for path, data in report.files.items()] \
         if report else []
-    tree = build_tree(handbook, project.theme_dir / "assets", downloads)
+    tree = build_tree(handbook, project.theme_dir / "assets", downloads, options.whats_new)
     changed = sync_tree(tree.files, project.docs_dir)
     config = engine_config(project.base_config, handbook, tree.nav, project.docs_dir.resolve(),
-                           (project.theme_dir / "overrides").resolve(), offline)
+                           (project.theme_dir / "overrides").resolve(), options.offline, options.version_switcher)
     if not project.config_path.is_file() or project.config_path.read_text(encoding="utf-8") != config:
         project.config_path.write_text(config, encoding="utf-8")
         changed += 1
@@ -117,3 +130,18 @@ def build_offline_zip(project: Project, handbook: Handbook, zip_path: Path) -> e
         write_zip(staging, zip_path, epoch, prefix=f"netwerkcoach-{handbook.site.id}")
     shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def whats_new(project: Project, handbook: Handbook, previous: str) -> tuple[WhatsNew | None, str]:
+    """Compare with an earlier edition: a folder with content/, or a git revision of this repo."""
+    old_root = Path(previous)
+    try:
+        if not (old_root / "content").is_dir():
+            old_root = checkout_revision(project.root, previous)
+    except subprocess.CalledProcessError:
+        return None, f"'{previous}' is geen map met content/ en geen git-revisie van dit project."
+    old, diags = check(Project(old_root, project.org))
+    if old is None:
+        return None, f"de vorige editie ({previous}) heeft {len(diags.errors)} fout(en) en kan niet vergeleken worden."
+    label = f"{old.meta.edition.name} (versie {old.meta.edition.version})"
+    return WhatsNew(label, compare(old, handbook)), ""

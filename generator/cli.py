@@ -6,9 +6,10 @@ import sys
 from pathlib import Path
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from generator.build import Project, build_offline_zip, build_site, check, generate
+from generator.build import (BuildOptions, Project, build_offline_zip, build_site, check, generate,
+                             whats_new)
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -65,6 +66,11 @@ def make_parser() -> argparse.ArgumentParser:
                            help="bouw elke organisatie uit site_config/, naast elkaar, in site/<naam>/")
     build_cmd.add_argument("--offline", action="store_true",
                            help="maak een zip die werkt vanaf een USB-stick (index.html openen), in dist/")
+    build_cmd.add_argument("--vergelijk-met", default=None, metavar="MAP_OF_REVISIE",
+                           help="maak de pagina 'Wat is er nieuw' tegenover een vorige editie "
+                                "(een projectmap of een git-revisie, bijvoorbeeld een tag)")
+    build_cmd.add_argument("--met-versiekeuze", action="store_true",
+                           help="toon een keuze tussen edities (voor publicatie met netwerkcoach publiceer)")
     build_cmd.add_argument("--no-pdf", action="store_true",
                            help="maak geen PDF's (sneller; de site linkt dan niet naar PDF's)")
     export_cmd = commands.add_parser("export-toetsen",
@@ -73,6 +79,12 @@ def make_parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--format", choices=["gift", "qti"], default="gift",
                             help="gift (Moodle) of qti (IMS QTI 2.1, zip); standaard: gift")
     export_cmd.add_argument("--out", type=Path, required=True, metavar="BESTAND", help="waar het bestand komt")
+    publish_cmd = commands.add_parser("publiceer", help="zet de gebouwde site als editie in een publicatiemap")
+    _common(publish_cmd)
+    publish_cmd.add_argument("--site", type=Path, default=None, metavar="MAP",
+                             help="de gebouwde site (standaard: site/ in de projectmap)")
+    publish_cmd.add_argument("--naar", type=Path, required=True, metavar="MAP",
+                             help="de publicatiemap met alle edities (bijvoorbeeld public/)")
     serve_cmd = commands.add_parser("serve", help="bekijk de site terwijl je schrijft (live)")
     _common(serve_cmd)
     serve_cmd.add_argument("--addr", default="127.0.0.1:8000", metavar="HOST:POORT",
@@ -103,7 +115,7 @@ class Outcome:
     err: list[str] = field(default_factory=list)
 
 
-def build_one(project: Project, site_dir: Path, no_pdf: bool, offline: bool) -> Outcome:
+def build_one(project: Project, site_dir: Path, options: BuildOptions, previous: str | None) -> Outcome:
     """Check, generate and build one organisation's site (or offline zip); collect messages."""
     outcome = Outcome(EXIT_OK)
     handbook, diags = check(project)
@@ -112,7 +124,14 @@ def build_one(project: Project, site_dir: Path, no_pdf: bool, offline: bool) -> 
         outcome.err.append(f"{diags.summary()} Er is niets gebouwd; de vorige site is niet veranderd.")
         outcome.code = EXIT_CONTENT
         return outcome
-    generated = generate(project, handbook, with_pdf=not no_pdf, offline=offline)
+    if previous:
+        news, problem = whats_new(project, handbook, previous)
+        if news is None:
+            outcome.err.append(f"Wat is er nieuw: {problem} Er is niets gebouwd.")
+            outcome.code = EXIT_CONTENT
+            return outcome
+        options = replace(options, whats_new=news)
+    generated = generate(project, handbook, options)
     if generated.pdf and generated.pdf.warnings:
         outcome.err += [f"PDF-probleem: {w}" for w in generated.pdf.warnings]
         outcome.err.append("De PDF's hebben problemen (zie hierboven). De vorige site is niet veranderd.")
@@ -120,7 +139,7 @@ def build_one(project: Project, site_dir: Path, no_pdf: bool, offline: bool) -> 
         return outcome
     if generated.pdf:
         outcome.err.append(f"PDF's: {len(generated.pdf.rendered)} gemaakt, {len(generated.pdf.cached)} uit de cache.")
-    if offline:
+    if options.offline:
         zip_path = project.root / "dist" / f"netwerkcoach-{project.org}-{handbook.meta.edition.version}-offline.zip"
         result = build_offline_zip(project, handbook, zip_path)
         done = f"Klaar: de offline-versie staat in {zip_path}. Pak hem uit en open index.html."
@@ -140,16 +159,17 @@ def organisations(root: Path) -> list[str]:
     return sorted(path.stem for path in (root / "site_config").glob("*.yml"))
 
 
-def run_build(root: Path, org: str, out: Path | None, no_pdf: bool, offline: bool, all_orgs: bool) -> int:
+def run_build(root: Path, org: str, out: Path | None, options: BuildOptions, all_orgs: bool,
+              previous: str | None = None) -> int:
     base = (out or root / "site").resolve()
     if not all_orgs:
-        outcomes = [build_one(Project(root, org), base, no_pdf, offline)]
+        outcomes = [build_one(Project(root, org), base, options, previous)]
     else:
         orgs = organisations(root)
         # Organisations build side by side; each one's PDFs also use a process pool.
         with ThreadPoolExecutor(max_workers=min(2, len(orgs) or 1)) as pool:
-            outcomes = list(pool.map(lambda name: build_one(Project(root, name), base / name, no_pdf, offline),
-                                     orgs))
+            outcomes = list(pool.map(
+                lambda name: build_one(Project(root, name), base / name, options, previous), orgs))
         for name, outcome in zip(orgs, outcomes):
             outcome.err = [f"[{name}] {line}" for line in outcome.err]
             outcome.out = [f"[{name}] {line}" for line in outcome.out]
@@ -170,11 +190,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(project)
     if args.command == "build":
-        return run_build(root, args.org, args.out, args.no_pdf, args.offline, args.all)
+        options = BuildOptions(with_pdf=not args.no_pdf, offline=args.offline,
+                               version_switcher=args.met_versiekeuze)
+        return run_build(root, args.org, args.out, options, args.all, args.vergelijk_met)
+    if args.command == "publiceer":
+        return run_publish(project, args.site or root / "site", args.naar)
     if args.command == "export-toetsen":
         return run_export(project, args.format, args.out)
     from generator.serve import serve
     return serve(project, args.addr)
+
+
+def run_publish(project: Project, site: Path, public: Path) -> int:
+    from generator.publish import publish_edition
+    handbook, diags = check(project)
+    if handbook is None:
+        print(f"{diags.summary()} Er is niets gepubliceerd.", file=sys.stderr)
+        return EXIT_CONTENT
+    if not (site / "index.html").is_file():
+        print(f"netwerkcoach: in {site} staat geen gebouwde site. Draai eerst netwerkcoach build.", file=sys.stderr)
+        return EXIT_USAGE
+    edition = handbook.meta.edition
+    versions = publish_edition(site, public, edition.version, edition.name)
+    print(f"Gepubliceerd: {edition.name} in {public / edition.version}. "
+          f"Edities: {', '.join(v['version'] for v in versions)}.")
+    return EXIT_OK
 
 
 def run_export(project: Project, kind: str, out: Path) -> int:

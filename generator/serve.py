@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from generator import engine
-from generator.build import Project, check, generate
+from generator.build import BuildOptions, Project, check, generate
 
 WATCHED = ("content", "worksheets", "theme", "site_config", "mkdocs.yml")
 POLL_SECONDS = 0.3
@@ -33,7 +33,7 @@ def regenerate(project: Project) -> bool:
         print(f"{diags.summary()} De preview toont de laatste goede versie.", file=sys.stderr)
         return False
     # The preview skips PDFs: they take seconds, and `netwerkcoach build` makes them.
-    changed = generate(project, handbook, with_pdf=False).changed
+    changed = generate(project, handbook, BuildOptions(with_pdf=False)).changed
     print(f"Bijgewerkt: {changed} bestand(en) opnieuw gemaakt.", file=sys.stderr)
     return True
 

@@ -13,6 +13,7 @@ WORKSHEETS_INDEX = "werkbladen/index.md"
 DOWNLOADS_PAGE = "downloads.md"
 PROGRESS_PAGE = "voortgang.md"
 QUIZZES_INDEX = "toetsen/index.md"
+WHATS_NEW_PAGE = "naslag/nieuw.md"
 
 
 def quiz_page(quiz_id: str) -> str:

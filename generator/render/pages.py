@@ -304,3 +304,25 @@ def _route_table(links: LinkResolver, modules: list[Module]) -> str:
                    f'<td class="nc-score">{"–" if not m.quiz else "nog niet gemaakt"}</td></tr>' for m in modules)
     return (f'<table class="nc-route"><thead><tr><th scope="col">Onderdeel</th><th scope="col">Gelezen</th>'
             f'<th scope="col">Klaar</th><th scope="col">Toets</th></tr></thead><tbody>{rows}</tbody></table>')
+
+
+STATUS_TITLES = {"nieuw": "Nieuw", "veranderd": "Veranderd", "weg": "Niet meer in deze editie"}
+KIND_TITLES = {"stap": "Stappen", "werkblad": "Werkbladen", "toets": "Toetsen", "pagina": "Pagina's"}
+
+
+def render_whats_new(hb: Handbook, old_edition: str, changes: list) -> str:
+    """'Wat is er nieuw': computed from two editions, never written by hand."""
+    sections = []
+    for kind, title in KIND_TITLES.items():
+        items = []
+        for status, label in STATUS_TITLES.items():
+            for change in (c for c in changes if c.kind == kind and c.status == status):
+                detail = f" ({', '.join(change.details)})" if change.details else ""
+                items.append(f"- **{label}:** {md_escape(change.title)}{md_escape(detail)}")
+        if items:
+            sections.append(_lines(f"## {title}", "\n".join(items)))
+    edition = hb.meta.edition
+    return _lines("# Wat is er nieuw",
+                  f"Wat er veranderd is in {md_escape(edition.name)} (versie {md_escape(edition.version)}), "
+                  f"vergeleken met {md_escape(old_edition)}. Deze lijst is automatisch gemaakt.",
+                  *(sections or ["Er zijn geen verschillen in stappen, werkbladen, toetsen of pagina's."]))

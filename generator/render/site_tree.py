@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 from generator.model import Handbook
 from generator.render import pages
 from generator.render.links import (DOWNLOADS_PAGE, GLOSSARY_PAGE, LITERATURE_PAGE, PROGRESS_PAGE, QUIZZES_INDEX,
-                                    WORKSHEETS_INDEX, quiz_page, step_label, worksheet_page)
+                                    WHATS_NEW_PAGE, WORKSHEETS_INDEX, quiz_page, step_label, worksheet_page)
 from generator.schema.site import SiteConfig
 
 NavItem = Any  # str | dict[str, list[NavItem] | str], as mkdocs.yml spells it
@@ -38,9 +38,18 @@ class SiteTree:
         self.files[path] = text.encode("utf-8")
 
 
-def build_tree(hb: Handbook, theme_assets: Path, downloads: list[Download] | None = None) -> SiteTree:
+@dataclass(frozen=True)
+class WhatsNew:
+    old_edition: str
+    changes: list
+
+
+def build_tree(hb: Handbook, theme_assets: Path, downloads: list[Download] | None = None,
+               whats_new: WhatsNew | None = None) -> SiteTree:
     """The docs tree; pages link to a PDF only when it is among `downloads`."""
     tree = SiteTree()
+    if whats_new:
+        tree.add_text(WHATS_NEW_PAGE, pages.render_whats_new(hb, whats_new.old_edition, whats_new.changes))
     downloads = downloads or []
     pdfs = {d.path for d in downloads}
     _add_pages(hb, tree, pdfs)
@@ -53,7 +62,7 @@ def build_tree(hb: Handbook, theme_assets: Path, downloads: list[Download] | Non
     logo = logo_file(hb)
     if logo:
         tree.files[logo_path(hb)] = logo.read_bytes()
-    tree.nav = build_nav(hb, bool(downloads))
+    tree.nav = build_nav(hb, bool(downloads), bool(whats_new))
     return tree
 
 
@@ -82,7 +91,7 @@ def _add_assets(theme_assets: Path, tree: SiteTree) -> None:
             tree.files["assets/" + path.relative_to(theme_assets).as_posix()] = path.read_bytes()
 
 
-def build_nav(hb: Handbook, with_downloads: bool = False) -> list[NavItem]:
+def build_nav(hb: Handbook, with_downloads: bool = False, with_whats_new: bool = False) -> list[NavItem]:
     nav: list[NavItem] = [{"Start": "index.md"}]
     for phase in hb.phases:
         children: list[NavItem] = [phase.page_path]
@@ -100,6 +109,8 @@ def build_nav(hb: Handbook, with_downloads: bool = False) -> list[NavItem]:
     reference = [{"Begrippenlijst": GLOSSARY_PAGE}, {"Literatuur": LITERATURE_PAGE}]
     if with_downloads:
         reference.append({"Downloads (PDF)": DOWNLOADS_PAGE})
+    if with_whats_new:
+        reference.append({"Wat is er nieuw": WHATS_NEW_PAGE})
     nav.append({"Naslag": reference})
     return nav
 
@@ -125,7 +136,7 @@ def brand_css(site: SiteConfig) -> str:
 
 
 def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir: Path,
-                  theme_dir: Path, offline: bool = False) -> str:
+                  theme_dir: Path, offline: bool = False, version_switcher: bool = False) -> str:
     """The base mkdocs.yml plus what comes from the content, as YAML text."""
     yaml = YAML(typ="rt")
     config = yaml.load(base_config.read_text(encoding="utf-8"))
@@ -147,6 +158,9 @@ def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir:
         "generator": False,
     }
     config["nav"] = nav
+    if version_switcher:
+        # Reads ../versions.json as written by `netwerkcoach publiceer` (mike's layout).
+        config["extra"]["version"] = {"provider": "mike", "default": "nieuwste"}
     if offline:
         # The theme's offline plugin inlines the search index so search works from file://.
         # Its worker shim would come from a CDN; we ship that file (iframe-worker 1.0.4, MIT).
