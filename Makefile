@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check serve clean bench
+.PHONY: site test check serve clean bench engine-check system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: $(STAMP) system-deps
 # Benchmarks (slow; never part of `make test`): writes bench/results.md.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+engine-check: $(STAMP)
+	$(BIN)/python scripts/engine_check.py
 
 clean:
 	rm -rf build site .venv

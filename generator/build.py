@@ -1,6 +1,7 @@
 """The commands' work: check (load + validate), generate (docs tree), build (engine + publish)."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -98,12 +99,18 @@ def generate(project: Project, handbook: Handbook, options: BuildOptions | None 
         if report else []
     tree = build_tree(handbook, project.theme_dir / "assets", downloads, options.whats_new)
     changed = sync_tree(tree.files, project.docs_dir)
-    config = engine_config(project.base_config, handbook, tree.nav, project.docs_dir.resolve(),
-                           (project.theme_dir / "overrides").resolve(), options.offline, options.version_switcher)
+    here = project.config_path.parent
+    config = engine_config(project.base_config, handbook, tree.nav, _relative(project.docs_dir, here),
+                           _relative(project.theme_dir / "overrides", here), options.offline,
+                           options.version_switcher)
     if not project.config_path.is_file() or project.config_path.read_text(encoding="utf-8") != config:
         project.config_path.write_text(config, encoding="utf-8")
         changed += 1
     return Generated(changed, report)
+
+
+def _relative(path: Path, start: Path) -> str:
+    return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
 
 
 def build_site(project: Project, handbook: Handbook, site_dir: Path) -> engine.EngineResult:

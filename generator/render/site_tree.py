@@ -135,17 +135,20 @@ def brand_css(site: SiteConfig) -> str:
             "}\n")
 
 
-def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir: Path,
-                  theme_dir: Path, offline: bool = False, version_switcher: bool = False) -> str:
-    """The base mkdocs.yml plus what comes from the content, as YAML text."""
+def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir: str,
+                  theme_dir: str, offline: bool = False, version_switcher: bool = False) -> str:
+    """The base mkdocs.yml plus what comes from the content, as YAML text.
+
+    Paths are relative to the config file: both MkDocs and Zensical read them that way.
+    """
     yaml = YAML(typ="rt")
     config = yaml.load(base_config.read_text(encoding="utf-8"))
     config["site_name"] = hb.meta.title
     config["site_description"] = hb.meta.tagline
     if hb.site.site_url:
         config["site_url"] = hb.site.site_url
-    config["docs_dir"] = str(docs_dir)
-    config["theme"]["custom_dir"] = str(theme_dir)
+    config["docs_dir"] = docs_dir
+    config["theme"]["custom_dir"] = theme_dir
     if hb.site.branding.logo:
         config["theme"]["logo"] = logo_path(hb)
         config["theme"]["favicon"] = logo_path(hb)
