@@ -165,5 +165,19 @@ def machine() -> Machine:
                    f"{platform.system()} {platform.release()}", versions)
 
 
+def busy_cpu_seconds() -> float:
+    """CPU seconds spent by the whole machine so far (all processes), from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)   # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    """CPU seconds of this process and every child it has waited for."""
+    import resource
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
 def netwerkcoach(*args: str) -> list[str]:
     return [str(BIN / "netwerkcoach"), *args]

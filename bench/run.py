@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
 import time
@@ -21,7 +22,7 @@ import measure_pdf  # noqa: E402
 import measure_scaling  # noqa: E402
 import measure_serve  # noqa: E402
 import measure_weight  # noqa: E402
-from common import REPO, cleanup, copy_project, machine, median  # noqa: E402
+from common import REPO, busy_cpu_seconds, cleanup, copy_project, machine, median, own_cpu_seconds  # noqa: E402
 
 ALL = ("build", "serve", "pdf", "scaling", "weight")
 T0 = time.perf_counter()
@@ -57,6 +58,8 @@ def main() -> int:
     only = [name.strip() for name in args.only.split(",") if name.strip()]
     started = dt.datetime.now(dt.timezone.utc)
     info = machine()
+    load_start = os.getloadavg()
+    cpu_start, own_start = busy_cpu_seconds(), own_cpu_seconds()
     targets: list[tuple[str, str, str, bool | None]] = []   # (target, measured, goal, ok)
     sections: list[str] = []
     root = copy_project()
@@ -88,6 +91,11 @@ def main() -> int:
     finally:
         cleanup()
     elapsed = time.perf_counter() - T0
+    load_end = os.getloadavg()
+    # CPU that other processes used while we ran, as a share of all cores: noise in the timings.
+    others = max(0.0, (busy_cpu_seconds() - cpu_start) - (own_cpu_seconds() - own_start))
+    other_share = others / (elapsed * info.cores)
+    busy = other_share > 0.10 or load_start[0] > 0.5 * info.usable_cores
     head = [
         "# Benchmarks",
         "",
@@ -104,10 +112,17 @@ def main() -> int:
         f"| cores | {info.cores} ({info.usable_cores} usable) |",
         f"| RAM | {info.ram_gib:.1f} GiB |",
         f"| OS | {info.os} |",
+        f"| load average (1/5/15 min) | start {'/'.join(f'{x:.1f}' for x in load_start)}, "
+        f"end {'/'.join(f'{x:.1f}' for x in load_end)} |",
+        f"| CPU used by other processes during the run | {other_share:.0%} of all cores |",
     ] + [f"| {name} | {ver} |" for name, ver in info.versions.items()] + [
         "",
         "## Targets",
         "",
+    ] + ([f"**Caution:** the machine was busy with other work during this run (other processes used "
+          f"{other_share:.0%} of the CPU; load average {load_start[0]:.1f} at the start), so times are "
+          "noisy and probably too high; ratios between variants measured close together hold up better.", ""]
+         if busy else []) + [
         "| target | measured | goal | result |",
         "|---|---|---|---|",
     ] + [f"| {t} | {m} | {g} | {verdict(ok)} |" for t, m, g, ok in targets] + [""]
