@@ -144,7 +144,7 @@ def measure(site: Path, lighthouse: bool = True, log=print) -> WeightResults:
                   Visit("plain content page", ["houding/vac.html"])]
     for folder in OWN_PREFIXES:
         for path in sorted((site / folder).rglob("*")):
-            if path.is_file():
+            if path.is_file() and path.suffix in (".js", ".css"):
                 data = path.read_bytes()
                 res.own_files[path.relative_to(site).as_posix()] = (len(data), gzip_size(data))
     server, port = _serve(site)

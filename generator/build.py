@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator import engine
 from generator.crossref import check_handbook
+from generator.csp import add_csp
 from generator.diagnostics import Diagnostics
 from generator.editions import checkout_revision, compare
 from generator.files import publish, sync_tree, write_zip
@@ -120,6 +121,7 @@ def build_site(project: Project, handbook: Handbook, site_dir: Path) -> engine.E
         shutil.rmtree(staging)
     result = engine.build_with_mkdocs(project.config_path, staging, source_date_epoch(handbook.meta.edition.date))
     if result.ok:
+        add_csp(staging)
         publish(staging, site_dir)
     elif staging.exists():
         shutil.rmtree(staging)

@@ -18,7 +18,7 @@ def build_with_mkdocs(config: Path, site_dir: Path, epoch: int) -> EngineResult:
     """`mkdocs build --strict`; any warning counts as a failure. `epoch` fixes every date."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(config), "--site-dir", str(site_dir)]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(command, capture_output=True, text=True, cwd=config.parent, env=env)
     output = proc.stdout + proc.stderr
     warned = any(line.startswith(("WARNING", "ERROR")) for line in output.splitlines())

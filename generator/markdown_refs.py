@@ -1,6 +1,7 @@
 """The `[[kind:id|text]]` references authors write, and the safety rules for their Markdown."""
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
@@ -8,7 +9,12 @@ from typing import Callable, Iterator
 REFERENCE = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
 KINDS = ("stap", "fase", "pagina", "begrip", "werkblad", "bron")
 RAW_HTML = re.compile(r"<(?!(?:https?|mailto):)[A-Za-z!/?]")
-UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data):", re.IGNORECASE)
+INLINE_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+IMAGE = re.compile(r"!\[[^\]]*\]\(")
+ALLOWED_LINK = re.compile(r"^(?:https?://|mailto:|#)", re.IGNORECASE)
+UNSAFE_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file):")
+INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 FENCE = re.compile(r"^(```|~~~)")
 INLINE_CODE = re.compile(r"`[^`\n]*`")
 
@@ -52,17 +58,36 @@ def find_references(text: str) -> Iterator[Reference]:
 
 
 def find_unsafe(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """(line, col, code, message) for raw HTML and script links in Markdown."""
+    """(line, col, code, message) for raw HTML, script links, file links and images."""
     plain = _without_code(text)
     for match in RAW_HTML.finditer(plain):
         line, col = _position(text, match.start())
         snippet = text[match.start():match.start() + 20].split("\n")[0]
         yield line, col, "NC030", (f"ruwe HTML is niet toegestaan ('{snippet}'); "
                                    "verwacht: gewone Markdown")
-    for match in UNSAFE_LINK.finditer(plain):
+    images = list(IMAGE.finditer(plain))
+    for match in images:
         line, col = _position(text, match.start())
-        yield line, col, "NC031", ("link met een script- of data-adres is niet toegestaan; "
-                                   "verwacht: een http(s)-adres of een [[...]]-verwijzing")
+        yield line, col, "NC032", ("afbeeldingen in de tekst zijn (nog) niet mogelijk, en een afbeelding van "
+                                   "een andere server zou bezoekers volgen; verwacht: geen ![...](...)")
+    image_links = {match.end() - 2 for match in images}  # where each image's "](" starts
+    links = [m for m in INLINE_LINK.finditer(plain) if m.start() not in image_links]
+    links += list(REFERENCE_DEFINITION.finditer(plain))
+    for match in sorted(links, key=lambda m: m.start()):
+        line, col = _position(text, match.start())
+        url = match.group(1)
+        if is_unsafe_url(url):
+            yield line, col, "NC031", ("link met een script- of data-adres is niet toegestaan; "
+                                       "verwacht: een http(s)-adres of een [[...]]-verwijzing")
+        elif not ALLOWED_LINK.match(html.unescape(url).strip()):
+            yield line, col, "NC033", (f"link naar '{url}' is geen webadres; verwacht: een http(s)- of "
+                                       "mailto-adres, of een [[...]]-verwijzing naar een stap, pagina of begrip")
+
+
+def is_unsafe_url(url: str) -> bool:
+    """As a browser reads it: entities decoded, tabs and newlines dropped, any case."""
+    decoded = INVISIBLE.sub("", html.unescape(url)).lower()
+    return bool(UNSAFE_SCHEME.match(decoded))
 
 
 def replace_references(text: str, resolve: Callable[[Reference], str]) -> str:
