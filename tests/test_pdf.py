@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,8 @@ def test_every_bundled_pdf_is_sound(bundled_site: Path) -> None:
     for path in pdfs:
         assert_good_pdf(path)
         assert page_texts(path)[0].strip(), path
+        check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert check.returncode == 0 and "No syntax or stream encoding errors" in check.stdout, path
     trainer = bundled_site / "pdf" / "pakketten" / "trainerspakket.pdf"
     import pikepdf
     titles = outline_titles(pikepdf.open(trainer))
