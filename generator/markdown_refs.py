@@ -27,6 +27,7 @@ class Reference:
     line: int  # 1-based within the text
     col: int
     raw: str
+    sentence_start: bool = True  # nothing but the start of a sentence or line before it
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -97,8 +98,9 @@ def replace_references(text: str, resolve: Callable[[Reference], str]) -> str:
     for match in REFERENCE.finditer(plain):
         line, col = _position(text, match.start())
         label = match.group(3)
-        ref = Reference(match.group(1), match.group(2).strip(),
-                        label.strip() if label else None, line, col, match.group())
+        before = text[:match.start()].rstrip(" *_")
+        ref = Reference(match.group(1), match.group(2).strip(), label.strip() if label else None,
+                        line, col, match.group(), not before or before[-1] in ".!?:\n-|>(\"'")
         pieces.append(text[last:match.start()])
         pieces.append(resolve(ref))
         last = match.end()

@@ -11,7 +11,7 @@ from generator.schema.worksheet import Worksheet
 MIN_DOUMA = 60.0            # below this a text is 'moeilijk' for B1 readers
 MAX_WORDS_PER_SENTENCE = 15.0
 MAX_SENTENCE_WORDS = 22     # one sentence longer than this is flagged on its own
-VOWEL_GROUP = re.compile(r"[aeiouyáéíóúàèäöüâêîôû]+")
+VOWEL_GROUP = re.compile(r"[aeiouyáéíóúàèäëïöüâêîôû]+")
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['-][A-Za-zÀ-ÿ]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n+")
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from generator.markdown_refs import Reference, replace_references
 from generator.model import Handbook, Phase, Step
 from generator.render.forms import ACTION_FIELDS, SECTORS
-from generator.render.links import pack_pdf, step_label, step_pdf, worksheet_pdf
+from generator.render.links import pack_pdf, step_label, step_pdf, term_in_text, worksheet_pdf
 from generator.render.text import esc, md_escape, shift_headings, short_authors
 from generator.schema.site import Pack
 from generator.schema.worksheet import Instruction, Worksheet
@@ -42,7 +42,7 @@ def _label(hb: Handbook, ref: Reference) -> str:
     if ref.kind == "pagina":
         return md_escape(next(p.meta.title for p in hb.pages if p.slug == ref.target))
     if ref.kind == "begrip":
-        return md_escape(next(g.term for g in hb.glossary if g.id == ref.target))
+        return md_escape(term_in_text(next(g.term for g in hb.glossary if g.id == ref.target), ref.sentence_start))
     if ref.kind == "werkblad":
         return md_escape(hb.worksheets[ref.target].title)
     entry = next(e for e in hb.literature if e.id == ref.target)

@@ -36,6 +36,13 @@ def pack_pdf(pack_id: str, phase_id: str | None) -> str:
     return f"pdf/pakketten/{pack_id}{'-' + phase_id if phase_id else ''}.pdf"
 
 
+def term_in_text(term: str, sentence_start: bool) -> str:
+    """'Netwerkkaart' reads 'netwerkkaart' in the middle of a sentence; acronyms stay as they are."""
+    if sentence_start or len(term) < 2 or not term[1].islower():
+        return term
+    return term[0].lower() + term[1:]
+
+
 def step_label(hb: Handbook, number: int) -> str:
     step = hb.step_by_number(number)
     return f"Stap {number}: {step.meta.title}" if step else f"Stap {number}"
@@ -74,7 +81,7 @@ class LinkResolver:
             return self.to(page.page_path), page.meta.title
         if ref.kind == "begrip":
             entry = next(g for g in hb.glossary if g.id == ref.target)
-            return self.to(GLOSSARY_PAGE, f"begrip-{entry.id}"), entry.term
+            return self.to(GLOSSARY_PAGE, f"begrip-{entry.id}"), term_in_text(entry.term, ref.sentence_start)
         if ref.kind == "werkblad":
             return self.to(worksheet_page(ref.target)), hb.worksheets[ref.target].title
         entry = next(e for e in hb.literature if e.id == ref.target)

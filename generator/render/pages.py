@@ -9,7 +9,7 @@ from generator.render.quizzes import render_quiz
 from generator.route import Module, learning_route, module_of_page, module_of_quiz
 from generator.render.links import (DOWNLOADS_PAGE, PROGRESS_PAGE, QUIZZES_INDEX, WORKSHEETS_INDEX, LinkResolver,
                                     quiz_page, step_label, step_pdf, worksheet_page, worksheet_pdf)
-from generator.render.text import esc, md_escape, number_word, shift_headings
+from generator.render.text import count_questions, esc, md_escape, number_word, shift_headings
 from generator.schema.quiz import Quiz
 from generator.schema.worksheet import Worksheet
 
@@ -129,7 +129,7 @@ def _quiz_teaser(hb: Handbook, links: LinkResolver, quiz_id: str | None) -> str:
     return _lines("## Test jezelf",
                   f"Weet je wat je als netwerkcoach doet in deze stap? Maak de toets: "
                   f"**[{md_escape(quiz.title)}]({links.to(quiz_page(quiz_id))})** "
-                  f"({len(quiz.questions)} vragen). Haal je hem, dan is deze stap klaar in je voortgang.")
+                  f"({count_questions(len(quiz.questions))}). Haal je hem, dan is deze stap klaar in je voortgang.")
 
 
 def module_marker(hb: Handbook, page: str) -> str:
@@ -266,7 +266,7 @@ def render_quiz_page(hb: Handbook, quiz: Quiz) -> str:
 
 def render_quizzes_index(hb: Handbook) -> str:
     links = LinkResolver(hb, QUIZZES_INDEX)
-    items = [f"- [{md_escape(q.title)}]({links.to(quiz_page(q.id))}) ({len(q.questions)} vragen, "
+    items = [f"- [{md_escape(q.title)}]({links.to(quiz_page(q.id))}) ({count_questions(len(q.questions))}, "
              f"geslaagd bij {q.pass_mark}%)" for q in sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))]
     return _lines("# Toetsen", "Test wat je weet. Je ziet meteen of je antwoord klopt, en waarom. "
                   "Je kunt een toets zo vaak maken als je wilt.", "\n".join(items))

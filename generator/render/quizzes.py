@@ -1,7 +1,7 @@
 """A quiz as an accessible form with feedback per option; checked in the browser by quiz.js."""
 from __future__ import annotations
 
-from generator.render.text import esc
+from generator.render.text import count_questions, esc
 from generator.schema.quiz import Question, Quiz
 
 
@@ -14,7 +14,7 @@ def render_quiz(quiz: Quiz, site_id: str, module_id: str, module_href: str) -> s
     parts = [f'<form class="nc-quiz" data-quiz="{esc(quiz.id)}" data-site="{esc(site_id)}" '
              f'data-module="{esc(module_id)}" data-module-href="{esc(module_href)}" '
              f'data-pass="{quiz.pass_mark}" aria-label="{esc(quiz.title)}">',
-             f'<p class="nc-quiz-intro">{total} vragen. Je bent geslaagd bij {quiz.pass_mark}% goed. '
+             f'<p class="nc-quiz-intro">{count_questions(total)}. Je bent geslaagd bij {quiz.pass_mark}% goed. '
              "Na elke vraag zie je meteen of je antwoord klopt, en waarom.</p>"]
     parts += [_question(quiz, question, number, total) for number, question in enumerate(quiz.questions, 1)]
     parts.append('<div class="nc-quiz-result" role="status" aria-live="polite"></div>')

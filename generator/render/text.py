@@ -59,3 +59,7 @@ def short_authors(authors: str) -> str:
     if len(surnames) >= 3:
         return f"{surnames[0]} e.a."
     return " & ".join(surnames)
+
+
+def count_questions(count: int) -> str:
+    return f"{count} {'vraag' if count == 1 else 'vragen'}"
