@@ -1,0 +1,62 @@
+"""`netwerkcoach serve`: a saved content change shows up in the served page, without a restart."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if text in fetch(url):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_regenerates_and_serves_the_change(minimal: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(minimal),
+                               "--addr", f"127.0.0.1:{port}"], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        page = f"http://127.0.0.1:{port}/stappen/stap-01-eerste-stap.html"
+        assert wait_for(page, "Eerste stap"), "the preview did not start"
+        uitleg = minimal / "content" / "steps" / "01-eerste-stap" / "uitleg.md"
+        uitleg.write_text(uitleg.read_text(encoding="utf-8") + "\nKruisbessenjam is het nieuwe kenwoord.\n",
+                          encoding="utf-8")
+        assert wait_for(page, "Kruisbessenjam"), "the change did not reach the served page"
+        # a broken save keeps the last good version and says why
+        step = minimal / "content" / "steps" / "01-eerste-stap" / "step.yml"
+        step.write_text(step.read_text(encoding="utf-8").replace("phase: begin", "phase: weg"), encoding="utf-8")
+        time.sleep(2)
+        assert "Kruisbessenjam" in fetch(page)
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        output = server.communicate(timeout=20)[0]
+    assert "NC053" in output and "De preview toont de laatste goede versie." in output
+    assert "Traceback" not in output
