@@ -15,69 +15,53 @@ class Instruction(Strict):
     text: Text
 
 
-class OpenQuestion(Strict):
-    type: Literal["open_question"]
+class _Answered(Strict):
+    """What every block that holds an answer has: an id to store it under and a label."""
+
     id: Slug
     label: Text
     help: OptionalText = ""
+
+
+class OpenQuestion(_Answered):
+    type: Literal["open_question"]
     lines: int = Field(default=4, ge=1, le=30, strict=True)
     example: OptionalText = ""
 
 
-class TextField(Strict):
+class TextField(_Answered):
     type: Literal["text_field"]
-    id: Slug
-    label: Text
-    help: OptionalText = ""
     example: OptionalText = ""
 
 
-class Checklist(Strict):
+class Checklist(_Answered):
     type: Literal["checklist"]
-    id: Slug
-    label: Text
-    help: OptionalText = ""
     items: list[Text] = Field(min_length=1)
 
 
-class Choice(Strict):
+class Choice(_Answered):
     type: Literal["choice"]
-    id: Slug
-    label: Text
-    help: OptionalText = ""
     options: list[Text] = Field(min_length=2)
 
 
-class Scale(Strict):
+class Scale(_Answered):
     type: Literal["scale"]
-    id: Slug
-    label: Text
-    help: OptionalText = ""
     min_label: Text
     max_label: Text
 
 
-class Table(Strict):
+class Table(_Answered):
     type: Literal["table"]
-    id: Slug
-    label: Text
-    help: OptionalText = ""
     columns: list[Text] = Field(min_length=1, max_length=6)
     rows: int = Field(default=5, ge=1, le=30, strict=True)
 
 
-class Netwerkkaart(Strict):
+class Netwerkkaart(_Answered):
     type: Literal["netwerkkaart"]
-    id: Slug
-    label: Text
-    help: OptionalText = ""
 
 
-class Actieplan(Strict):
+class Actieplan(_Answered):
     type: Literal["actieplan"]
-    id: Slug
-    label: Text
-    help: OptionalText = ""
     actions: int = Field(default=1, ge=1, le=5, strict=True)
 
 
