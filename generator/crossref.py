@@ -21,8 +21,9 @@ def check_handbook(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
     _check_unique_ids(hb, loaded, diags)
     _check_step_links(hb, loaded, diags)
     _check_glossary_links(hb, loaded, diags)
+    known = targets(hb, loaded)
     for doc in markdown_sources(hb, loaded, diags):
-        check_markdown(doc, hb, loaded, diags)
+        check_markdown(doc, known, diags)
 
 
 def _where(loaded: Loaded, item: object, diags: Diagnostics, *loc: object):
@@ -163,8 +164,7 @@ def targets(hb: Handbook, loaded: Loaded) -> dict[str, set[str]]:
     return {kind: ids | loaded.invalid[kind] for kind, ids in valid.items()}
 
 
-def check_markdown(doc: MarkdownDoc, hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
-    known = targets(hb, loaded)
+def check_markdown(doc: MarkdownDoc, known: dict[str, set[str]], diags: Diagnostics) -> None:
     offset, col_offset = doc.first_line - 1, doc.first_col - 1
     for line, col, code, message in find_unsafe(doc.text):
         diags.error(diags.at(doc.path, line + offset, col + col_offset), code, message)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from generator.schema.handbook import HandbookMeta, PageMeta, PhaseMeta, StepMeta
 from generator.schema.quiz import Quiz
@@ -10,6 +11,8 @@ from generator.schema.reference import Competence, GlossaryEntry, LiteratureEntr
 from generator.schema.site import SiteConfig
 from generator.schema.worksheet import Worksheet
 from generator.yamlio import YamlDoc
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -69,15 +72,42 @@ class Handbook:
     worksheets: dict[str, Worksheet]
     quizzes: dict[str, Quiz]
 
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """Compute a lookup table once per handbook: rendering asks the same questions often,
+        and a linear search per reference makes a large handbook quadratic."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = make()
+        return cache[key]
+
     def phase_of(self, step: Step) -> Phase:
-        return next(phase for phase in self.phases if phase.meta.id == step.meta.phase)
+        return self.memo("phases", lambda: {p.meta.id: p for p in self.phases})[step.meta.phase]
 
     def steps_of(self, phase: Phase) -> list[Step]:
-        return [step for step in self.steps if step.meta.phase == phase.meta.id]
+        by_phase = self.memo("steps_by_phase", lambda: _group(self.steps, lambda s: s.meta.phase))
+        return by_phase.get(phase.meta.id, [])
 
     def step_by_number(self, number: int) -> Step | None:
-        return next((step for step in self.steps if step.meta.number == number), None)
+        return self.memo("steps", lambda: {s.meta.number: s for s in self.steps}).get(number)
+
+    def page_by_slug(self, slug: str) -> Page:
+        return self.memo("pages", lambda: {p.slug: p for p in self.pages})[slug]
+
+    def glossary_entry(self, entry_id: str) -> GlossaryEntry:
+        return self.memo("glossary", lambda: {g.id: g for g in self.glossary})[entry_id]
+
+    def literature_entry(self, entry_id: str) -> LiteratureEntry:
+        return self.memo("literature", lambda: {e.id: e for e in self.literature})[entry_id]
 
     def pages_in(self, section_id: str) -> list[Page]:
-        return sorted((p for p in self.pages if p.meta.section == section_id),
-                      key=lambda p: (p.meta.order, p.slug))
+        by_section = self.memo("pages_by_section", lambda: {
+            key: sorted(items, key=lambda p: (p.meta.order, p.slug))
+            for key, items in _group(self.pages, lambda p: p.meta.section).items()})
+        return by_section.get(section_id, [])
+
+
+def _group(items: list, key: Callable) -> dict:
+    groups: dict = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups

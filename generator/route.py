@@ -41,8 +41,8 @@ def _final_tests(hb: Handbook) -> list[Module]:
 
 
 def module_of_page(hb: Handbook, page: str) -> Module | None:
-    return next((m for m in learning_route(hb) if m.page == page), None)
+    return hb.memo("route_by_page", lambda: {m.page: m for m in learning_route(hb)}).get(page)
 
 
 def module_of_quiz(hb: Handbook, quiz_id: str) -> Module | None:
-    return next((m for m in learning_route(hb) if m.quiz == quiz_id), None)
+    return hb.memo("route_by_quiz", lambda: {m.quiz: m for m in learning_route(hb) if m.quiz}).get(quiz_id)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator import engine
 from generator.build import BuildOptions, Project, check, generate
+from generator.yamlio import keep_parsed_files
 
 WATCHED = ("content", "worksheets", "theme", "site_config", "mkdocs.yml")
 POLL_SECONDS = 0.3
@@ -39,6 +40,7 @@ def regenerate(project: Project) -> bool:
 
 
 def serve(project: Project, address: str) -> int:
+    keep_parsed_files()
     if not regenerate(project):
         return 1
     server = subprocess.Popen(engine.serve_command(project.config_path, address))

@@ -106,11 +106,26 @@ def _first_occurrence(text: str, key: str, before_line: int, column: int) -> int
     return None
 
 
+# The live preview checks everything on every save; parsing is most of that time, so it keeps
+# the last parse of each file here, with the text it came from. A one-off build leaves this off.
+_PARSED: dict[str, tuple[str, YamlDoc]] | None = None
+
+
+def keep_parsed_files() -> None:
+    global _PARSED
+    _PARSED = {}
+
+
 def load_yaml(path: Path, diags: Diagnostics) -> YamlDoc | None:
     text = read_text(path, diags)
     if text is None:
         return None
-    return parse_yaml(text, path, diags)
+    if _PARSED is not None and _PARSED.get(str(path), ("", None))[0] == text:
+        return _PARSED[str(path)][1]
+    doc = parse_yaml(text, path, diags)
+    if _PARSED is not None and doc is not None:
+        _PARSED[str(path)] = (text, doc)
+    return doc
 
 
 def to_plain(node: Any) -> Any:

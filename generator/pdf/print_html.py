@@ -40,12 +40,12 @@ def _label(hb: Handbook, ref: Reference) -> str:
     if ref.kind == "fase":
         return md_escape(next(p.meta.title for p in hb.phases if p.meta.id == ref.target))
     if ref.kind == "pagina":
-        return md_escape(next(p.meta.title for p in hb.pages if p.slug == ref.target))
+        return md_escape(hb.page_by_slug(ref.target).meta.title)
     if ref.kind == "begrip":
-        return md_escape(term_in_text(next(g.term for g in hb.glossary if g.id == ref.target), ref.sentence_start))
+        return md_escape(term_in_text(hb.glossary_entry(ref.target).term, ref.sentence_start))
     if ref.kind == "werkblad":
         return md_escape(hb.worksheets[ref.target].title)
-    entry = next(e for e in hb.literature if e.id == ref.target)
+    entry = hb.literature_entry(ref.target)
     return md_escape(f"({short_authors(entry.authors)}, {entry.year})")
 
 

@@ -74,15 +74,15 @@ class LinkResolver:
             step = hb.step_by_number(int(ref.target))
             return self.to(step.page_path), step_label(hb, step.meta.number)
         if ref.kind == "fase":
-            phase = next(p for p in hb.phases if p.meta.id == ref.target)
+            phase = hb.memo("phases", lambda: {p.meta.id: p for p in hb.phases})[ref.target]
             return self.to(phase.page_path), phase.meta.title
         if ref.kind == "pagina":
-            page = next(p for p in hb.pages if p.slug == ref.target)
+            page = hb.page_by_slug(ref.target)
             return self.to(page.page_path), page.meta.title
         if ref.kind == "begrip":
-            entry = next(g for g in hb.glossary if g.id == ref.target)
+            entry = hb.glossary_entry(ref.target)
             return self.to(GLOSSARY_PAGE, f"begrip-{entry.id}"), term_in_text(entry.term, ref.sentence_start)
         if ref.kind == "werkblad":
             return self.to(worksheet_page(ref.target)), hb.worksheets[ref.target].title
-        entry = next(e for e in hb.literature if e.id == ref.target)
+        entry = hb.literature_entry(ref.target)
         return self.to(LITERATURE_PAGE, f"bron-{entry.id}"), f"{short_authors(entry.authors)}, {entry.year}"
