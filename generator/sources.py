@@ -1,11 +1,14 @@
 """Reading source files safely: size limit, UTF-8, and no escape from the project root."""
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
 
-MAX_SOURCE_BYTES = 2 * 1024 * 1024  # a handbook page is a few KB; anything this big is a mistake
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
+OS_REASONS = {errno.ENOENT: "het bestaat niet, of een link wijst naar niets",
+              errno.EACCES: "geen leesrechten", errno.EISDIR: "het is een map"}  # a handbook page is a few KB; anything this big is a mistake
 
 
 def is_inside(path: Path, root: Path) -> bool:
@@ -20,12 +23,17 @@ def read_text(path: Path, diags: Diagnostics) -> str | None:
         diags.error(where, "NC003", "dit bestand verwijst naar een plek buiten de projectmap; "
                     "verwacht: een gewoon bestand binnen het project")
         return None
-    size = path.stat().st_size
-    if size > MAX_SOURCE_BYTES:
-        diags.error(where, "NC002", f"bestand is te groot ({size // 1024} KB); "
-                    f"verwacht: hoogstens {MAX_SOURCE_BYTES // 1024} KB")
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            diags.error(where, "NC002", f"bestand is te groot ({size // 1024} KB); "
+                        f"verwacht: hoogstens {MAX_SOURCE_BYTES // 1024} KB")
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:  # a dangling link, no permission, a folder named like a file
+        reason = OS_REASONS.get(exc.errno, exc.strerror or "onbekende reden")
+        diags.error(where, "NC004", f"bestand kan niet gelezen worden ({reason}); verwacht: een leesbaar bestand")
         return None
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

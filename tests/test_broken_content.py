@@ -63,3 +63,12 @@ def test_symlink_out_of_the_project_is_refused(tmp_path: Path) -> None:
         "content/pages/lek.md:1:1: NC003 dit bestand verwijst naar een plek buiten de projectmap; "
         "verwacht: een gewoon bestand binnen het project")
     assert "geheim" not in result.stdout.replace("lek.md", "")
+
+
+def test_dangling_link_and_unreadable_file_are_reported(tmp_path: Path) -> None:
+    project = copy_fixture("minimal", tmp_path / "project")
+    (project / "content" / "pages" / "weg.md").symlink_to(project / "content" / "pages" / "bestaat-niet.md")
+    result = run_cli("check", "--root", str(project))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines()[0].startswith(
+        "content/pages/weg.md:1:1: NC004 bestand kan niet gelezen worden (het bestaat niet, of een link wijst naar niets)")
