@@ -1,10 +1,12 @@
 """The commands' work: check (load + validate), generate (docs tree), build (engine + publish)."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from generator import engine
@@ -114,15 +116,46 @@ def _relative(path: Path, start: Path) -> str:
     return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
 
 
+def _tree_digest(project: Project, site_dir: Path, epoch: int) -> str:
+    """Everything the engine's output depends on: the generated tree, its config, the theme."""
+    digest = hashlib.sha256(f"{site_dir}\0{epoch}\0{version('mkdocs')}\0{version('mkdocs-material')}".encode())
+    for folder in (project.docs_dir, project.theme_dir / "overrides"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(project.config_path.read_bytes())
+    digest.update(Path(add_csp.__code__.co_filename).read_bytes())  # our post-processing, too
+    return digest.hexdigest()
+
+
+def _site_listing(site_dir: Path) -> str:
+    """Names and sizes of what is in the site now: a hand-edited or half-deleted site is rebuilt."""
+    listing = hashlib.sha256()
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        listing.update(f"{path.relative_to(site_dir).as_posix()}\0{path.stat().st_size}\n".encode())
+    return listing.hexdigest()
+
+
 def build_site(project: Project, handbook: Handbook, site_dir: Path) -> engine.EngineResult:
-    """Build into a fresh folder next to `site_dir`, then swap it in only on success."""
+    """Build into a fresh folder next to `site_dir`, then swap it in only on success.
+
+    When nothing the engine reads has changed since the last build into `site_dir`, the
+    engine is not run again: the site it made then is the site it would make now.
+    """
+    epoch = source_date_epoch(handbook.meta.edition.date)
+    stamp = project.work_dir / "site-stamp"
+    digest = _tree_digest(project, site_dir, epoch)
+    if site_dir.is_dir() and stamp.is_file() and \
+            stamp.read_text(encoding="utf-8") == f"{digest}\n{_site_listing(site_dir)}":
+        return engine.EngineResult(True, "ongewijzigd")
     staging = site_dir.with_name(f".{site_dir.name}.new")
     if staging.exists():
         shutil.rmtree(staging)
-    result = engine.build_with_mkdocs(project.config_path, staging, source_date_epoch(handbook.meta.edition.date))
+    stamp.unlink(missing_ok=True)
+    result = engine.build_with_mkdocs(project.config_path, staging, epoch)
     if result.ok:
         add_csp(staging)
         publish(staging, site_dir)
+        stamp.write_text(f"{digest}\n{_site_listing(site_dir)}", encoding="utf-8")
     elif staging.exists():
         shutil.rmtree(staging)
     return result

@@ -11,7 +11,7 @@ from generator.build import BuildOptions, Project, check, generate
 from generator.yamlio import keep_parsed_files
 
 WATCHED = ("content", "worksheets", "theme", "site_config", "mkdocs.yml")
-POLL_SECONDS = 0.3
+POLL_SECONDS = 0.1
 
 
 def snapshot(root: Path) -> dict[str, float]:

@@ -71,3 +71,18 @@ def test_engine_failure_leaves_previous_site_untouched(minimal: Path) -> None:
     assert after == before
     assert not any(p.name.startswith(".site") for p in minimal.iterdir())
 
+
+
+def test_unchanged_rebuild_skips_the_engine_but_repairs_a_damaged_site(minimal: Path) -> None:
+    assert run_cli("build", "--root", str(minimal), "--no-pdf").returncode == 0
+    index = minimal / "site" / "index.html"
+    before = index.stat().st_mtime_ns
+    assert run_cli("build", "--root", str(minimal), "--no-pdf").returncode == 0
+    assert index.stat().st_mtime_ns == before  # the site was left as it was
+    index.unlink()
+    assert run_cli("build", "--root", str(minimal), "--no-pdf").returncode == 0
+    assert index.is_file()
+    page = minimal / "content" / "pages" / "luisteren.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMaanzaadbrood.\n", encoding="utf-8")
+    assert run_cli("build", "--root", str(minimal), "--no-pdf").returncode == 0
+    assert "Maanzaadbrood" in (minimal / "site" / "houding" / "luisteren.html").read_text(encoding="utf-8")

@@ -97,6 +97,8 @@ def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: P
             report.cached.append(doc.path)
         else:
             todo.append((doc, cached))
+    # Longest first: the big pack starts at once, the small sheets fill the other workers.
+    todo.sort(key=lambda item: len(item[0].html), reverse=True)
     progress = Progress(len(todo))
     base_url = str(templates) + os.sep
     if not todo:
