@@ -296,8 +296,9 @@ def report_weight(res: measure_weight.WeightResults, targets: list) -> str:
         "",
         "First visit in a fresh headless Chromium context (Playwright, `/usr/bin/chromium`) against a local "
         "static server; every fetched resource is counted once with its gzip (level 6) size, computed here. "
-        "\"Own\" = `assets/js/` and `assets/css/` (early.js, worksheets.js, netwerkcoach.css, fonts.css, "
-        "brand.css); fonts are woff2 and counted in the total only. 1 kB = 1000 bytes.",
+        "\"Own\" = `assets/js/` and `assets/css/` (progress.js, worksheets.js, quiz.js and the one "
+        "netwerkcoach.css with fonts and brand colours); the small early script is inline in each page "
+        "and counted with the HTML; fonts are woff2 and counted in the total only. 1 kB = 1000 bytes.",
         "",
         "| visit | pages | requests | total raw | total gzip | own JS+CSS gzip | own share |",
         "|---|---|---|---|---|---|---|",

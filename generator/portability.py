@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-OWN_SCRIPTS = ("assets/js/early.js", "assets/js/progress.js", "assets/js/worksheets.js", "assets/js/quiz.js")
+OWN_SCRIPTS = ("assets/js/progress.js", "assets/js/worksheets.js", "assets/js/quiz.js")
 TITLE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 TAG = re.compile(r"<[^>]+>")
 

@@ -28,13 +28,13 @@ def test_all_builds_every_organisation(orgs: Path) -> None:
 
 def test_branding_in_the_site(orgs: Path) -> None:
     north = orgs / "site" / "welzijn-noord"
-    css = (north / "assets" / "css" / "brand.css").read_text(encoding="utf-8")
+    css = (north / "assets" / "css" / "netwerkcoach.css").read_text(encoding="utf-8")
     assert "--md-primary-fg-color: #0b4f8a;" in css
     home = (north / "index.html").read_text(encoding="utf-8")
     assert "Welzijn Noord" in home and "Fatima Bakker" in home and "050 123 45 67" in home
     assert 'src="assets/logo.svg"' in home and (north / "assets" / "logo.svg").is_file()
     assert "Noorderlicht" in (north / "houding" / "welzijn-noord-aanmelden.html").read_text(encoding="utf-8")
-    south = (orgs / "site" / "zorgpunt-zuid" / "assets" / "css" / "brand.css").read_text(encoding="utf-8")
+    south = (orgs / "site" / "zorgpunt-zuid" / "assets" / "css" / "netwerkcoach.css").read_text(encoding="utf-8")
     assert "#8a1c1c" in south and "Noorderlicht" not in (orgs / "site" / "zorgpunt-zuid" / "index.html").read_text()
 
 

@@ -22,7 +22,7 @@ def generated_text(fixture: str) -> dict[str, str]:
     assert handbook is not None, [str(d) for d in diags.items]
     tree = build_tree(handbook, project.theme_dir / "assets")
     texts = {path: data.decode("utf-8") for path, data in tree.files.items()
-             if path.endswith(".md") or path == "assets/css/brand.css"}
+             if path.endswith(".md")}
     out = io.StringIO()
     YAML().dump({"nav": tree.nav}, out)
     texts["nav.yml"] = out.getvalue()
