@@ -70,3 +70,15 @@ def page(browser, site_url: str):
     tab.requests = log
     yield tab
     context.close()
+
+
+def wait_until(page, expression: str, seconds: float = 10) -> None:
+    """Poll a JavaScript expression from Python. The site's CSP forbids eval, which
+    Playwright's wait_for_function needs in the page; page.evaluate goes through the
+    debugging protocol instead."""
+    import time
+    end = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        if time.monotonic() > end:
+            raise AssertionError(f"still false after {seconds} s: {expression}")
+        time.sleep(0.05)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import wait_until
+
 pytestmark = pytest.mark.browser
 QUIZ = "toetsen/stap-01.html"
 PROGRESS = "voortgang.html"
@@ -107,7 +109,7 @@ def test_progress_export_wipe_import_round_trip(page, site_url: str, tmp_path: P
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Bestand openen").click()
     chooser.value.set_files(str(saved))
-    page.wait_for_function(f"localStorage.getItem('{KEY}') !== null")
+    wait_until(page, f"localStorage.getItem('{KEY}') !== null")
     assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')")) == json.loads(before)
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import wait_until
+
 pytestmark = pytest.mark.browser
 KAART = "werkbladen/mijn-netwerkkaart.html"
 DROOM = "werkbladen/mijn-droomnetwerk.html"
@@ -44,7 +46,7 @@ def test_export_wipe_import_gives_the_same_answers(page, site_url: str, tmp_path
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Bestand openen").click()
     chooser.value.set_files(str(saved))
-    page.wait_for_function("document.querySelector('form.nc-worksheet textarea').value !== ''")
+    wait_until(page, "document.querySelector('form.nc-worksheet textarea').value !== ''")
     assert first_textarea(page).input_value() == "Meer contact met mijn zus"
     stored = page.evaluate("JSON.parse(localStorage.getItem('netwerkcoach:default:werkblad:mijn-droomnetwerk'))")
     assert stored["answers"] == answers_before
