@@ -74,14 +74,14 @@ class Generated:
     pdf: RenderReport | None
 
 
-def render_pdfs(project: Project, handbook: Handbook) -> RenderReport:
+def render_pdfs(project: Project, handbook: Handbook) -> tuple[RenderReport, list[Download]]:
     printer = PrintRenderer(handbook, project.theme_dir / "print")
     docs = [printer.worksheet(sheet) for sheet in handbook.worksheets.values()]
     docs += [printer.step(step) for step in handbook.steps]
     docs += printer.packs(handbook.site.packs)
-    return render_all(docs, project.theme_dir / "print", project.theme_dir / "assets",
-                      project.root / "build" / "pdf-cache", source_date_epoch(handbook.meta.edition.date),
-                      titles={doc.path: (doc.title, doc.description) for doc in docs})
+    report = render_all(docs, project.theme_dir / "print", project.theme_dir / "assets",
+                        project.root / "build" / "pdf-cache", source_date_epoch(handbook.meta.edition.date))
+    return report, [Download(doc.path, doc.title, doc.description, report.files[doc.path]) for doc in docs]
 
 
 @dataclass
@@ -97,9 +97,7 @@ class BuildOptions:
 def generate(project: Project, handbook: Handbook, options: BuildOptions | None = None) -> Generated:
     """Write the docs tree (with PDFs unless told not to) and the engine config."""
     options = options or BuildOptions()
-    report = render_pdfs(project, handbook) if options.with_pdf else None
-    downloads = [Download(path, *report.titles[path], data) for path, data in report.files.items()] \
-        if report else []
+    report, downloads = render_pdfs(project, handbook) if options.with_pdf else (None, [])
     tree = build_tree(handbook, project.theme_dir / "assets", downloads, options.whats_new)
     changed = sync_tree(tree.files, project.docs_dir)
     here = project.config_path.parent

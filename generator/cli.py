@@ -102,8 +102,7 @@ def _usable_root(root: Path) -> bool:
 
 def run_check(project: Project) -> int:
     _, diags = check(project)
-    for diagnostic in diags.sorted():
-        print(diagnostic)
+    diags.print_all(sys.stdout)
     print(diags.summary())
     return EXIT_CONTENT if diags.errors else EXIT_OK
 
@@ -221,8 +220,7 @@ def run_export(project: Project, kind: str, out: Path) -> int:
     """Export the question bank, then read the file back and check it before saying it is done."""
     from generator.lms import check_gift, check_qti, export_gift, export_qti
     handbook, diags = check(project)
-    for diagnostic in diags.sorted():
-        print(diagnostic, file=sys.stderr)
+    diags.print_all(sys.stderr)
     if handbook is None:
         print(f"{diags.summary()} Er is niets geëxporteerd.", file=sys.stderr)
         return EXIT_CONTENT

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 
 @dataclass(frozen=True, order=True)
@@ -62,6 +63,10 @@ class Diagnostics:
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(set(self.items))
+
+    def print_all(self, stream: TextIO) -> None:
+        for diagnostic in self.sorted():
+            print(diagnostic, file=stream)
 
     def summary(self) -> str:
         errors, warnings = len(self.errors), len(self.warnings)

@@ -28,8 +28,7 @@ def snapshot(root: Path) -> dict[str, float]:
 
 def regenerate(project: Project) -> bool:
     handbook, diags = check(project)
-    for diagnostic in diags.sorted():
-        print(diagnostic, file=sys.stderr)
+    diags.print_all(sys.stderr)
     if handbook is None:
         print(f"{diags.summary()} De preview toont de laatste goede versie.", file=sys.stderr)
         return False

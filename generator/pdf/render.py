@@ -24,7 +24,6 @@ class RenderReport:
     rendered: list[str]
     cached: list[str]
     warnings: list[str]
-    titles: dict[str, tuple[str, str]]
 
 
 def source_date_epoch(edition_date: str) -> int:
@@ -47,15 +46,21 @@ def cache_key(doc: PrintDoc, environment: str) -> str:
     return hashlib.sha256(f"{environment}\0{doc.html}".encode("utf-8")).hexdigest()
 
 
+class _CollectWarnings(logging.Handler):
+    """WeasyPrint is silent as a library: its warnings become build problems."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _WARNINGS.append(record.getMessage())
+
+
 def _init_worker(epoch: int) -> None:
     global _FONT_CONFIG
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     from weasyprint.text.fonts import FontConfiguration
     _FONT_CONFIG = FontConfiguration()
-    handler = logging.Handler()
-    handler.emit = lambda record: _WARNINGS.append(record.getMessage())  # type: ignore[method-assign]
-    handler.setLevel(logging.WARNING)
-    logging.getLogger("weasyprint").addHandler(handler)
+    logger = logging.getLogger("weasyprint")
+    if not any(isinstance(h, _CollectWarnings) for h in logger.handlers):
+        logger.addHandler(_CollectWarnings(logging.WARNING))
 
 
 def _render_one(html: str, base_url: str) -> tuple[bytes, list[str]]:
@@ -84,11 +89,11 @@ class Progress:
 
 
 def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: Path, epoch: int,
-               workers: int | None = None, titles: dict[str, tuple[str, str]] | None = None) -> RenderReport:
+               workers: int | None = None) -> RenderReport:
     environment = "|".join([version("weasyprint"), PDF_VARIANT, str(epoch),
                             _digest_folder(templates), _digest_folder(assets / "fonts")])
     cache_dir.mkdir(parents=True, exist_ok=True)
-    report = RenderReport({}, [], [], [], titles or {})
+    report = RenderReport({}, [], [], [])
     todo = []
     for doc in docs:
         cached = cache_dir / f"{cache_key(doc, environment)}.pdf"

@@ -36,7 +36,6 @@
     store(site, record);
     markNav(site);
   }
-  window.netwerkcoachProgress = { recordQuiz: recordQuiz };
 
   /* ---------- a route page: read, and a 'klaar' button ---------- */
   function setupModule(box) {
@@ -134,6 +133,7 @@
     return done.length === route.modules.length;
   }
 
+  /* ---------- small helpers, also used by worksheets.js (which loads after this file) ---------- */
   function button(label, onClick) {
     var el = document.createElement("button");
     el.type = "button";
@@ -152,6 +152,23 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
   }
 
+  function pickFile(onText) {
+    var input = document.createElement("input");
+    input.type = "file";
+    input.accept = ".json,application/json";
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () { onText(String(reader.result)); };
+      reader.readAsText(file);
+    });
+    input.click();
+  }
+
+  // The page scripts (worksheets.js, quiz.js) load after this file and use these.
+  window.netwerkcoach = { button: button, download: download, pickFile: pickFile, recordQuiz: recordQuiz };
+
   function setupTools(route, refresh) {
     var site = route.site, tools = document.querySelector(".nc-progress-tools");
     var status = document.createElement("p");
@@ -168,27 +185,19 @@
       say("Het bestand met je voortgang is gemaakt.");
     }));
     tools.appendChild(button("Bestand openen", function () {
-      var input = document.createElement("input");
-      input.type = "file";
-      input.accept = ".json,application/json";
-      input.addEventListener("change", function () {
-        var reader = new FileReader();
-        reader.onload = function () {
-          var data;
-          try { data = JSON.parse(String(reader.result)); } catch (error) { data = null; }
-          if (!data || data.type !== FILE_TYPE || !data.progress || typeof data.progress.modules !== "object") {
-            say("Dit bestand is geen voortgangsbestand van deze training. Er is niets veranderd.", true);
-            return;
-          }
-          if (Object.keys(load(site).modules).length &&
-              !window.confirm("Je voortgang in deze browser vervangen door die uit het bestand?")) { say("Niets veranderd."); return; }
-          if (!store(site, data.progress)) { say("Opslaan lukt niet in deze browser.", true); return; }
-          refresh();
-          say("Je voortgang uit het bestand staat nu in deze browser.");
-        };
-        reader.readAsText(input.files[0]);
+      pickFile(function (text) {
+        var data;
+        try { data = JSON.parse(text); } catch (error) { data = null; }
+        if (!data || data.type !== FILE_TYPE || !data.progress || typeof data.progress.modules !== "object") {
+          say("Dit bestand is geen voortgangsbestand van deze training. Er is niets veranderd.", true);
+          return;
+        }
+        if (Object.keys(load(site).modules).length &&
+            !window.confirm("Je voortgang in deze browser vervangen door die uit het bestand?")) { say("Niets veranderd."); return; }
+        if (!store(site, data.progress)) { say("Opslaan lukt niet in deze browser.", true); return; }
+        refresh();
+        say("Je voortgang uit het bestand staat nu in deze browser.");
       });
-      input.click();
     }));
     tools.appendChild(button("Wis mijn voortgang", function () {
       if (!window.confirm("Wil je je hele voortgang wissen? Dit kun je niet terugdraaien.")) return;

@@ -88,8 +88,8 @@
       (passed ? "Geslaagd! Deze toets staat als klaar in je voortgang."
               : "Nog niet geslaagd: daarvoor heb je " + form.dataset.pass + "% nodig. Lees de uitleg en probeer het opnieuw.");
     box.className = "nc-quiz-result " + (passed ? "nc-feedback--right" : "nc-feedback--wrong");
-    if (window.netwerkcoachProgress) {
-      window.netwerkcoachProgress.recordQuiz(form.dataset.site, form.dataset.module, form.dataset.quiz,
+    if (window.netwerkcoach) {
+      window.netwerkcoach.recordQuiz(form.dataset.site, form.dataset.module, form.dataset.quiz,
                                              result.right, result.total, passed,
                                              new URL(form.dataset.moduleHref, location.href).href);
     }

@@ -5,6 +5,8 @@
   var FORMAT = 1;              // version of the stored record and of export files
   var FILE_TYPE = "netwerkcoach-werkbladen";
   var CIRCLES = [["dichtbij", "Dichtbij"], ["verder-weg", "Verder weg"], ["op-afstand", "Op afstand"]];
+  var ui = window.netwerkcoach;  // button, download, pickFile: from progress.js, loaded before us
+  var button = ui.button, download = ui.download, pickFile = ui.pickFile;
   var SECTORS = [["familie", "Familie"], ["vrienden", "Vrienden"], ["buurt", "Buren en buurt"],
                  ["werk-school-club", "Werk, school of club"], ["hulpverleners", "Hulpverleners"]];
 
@@ -138,33 +140,9 @@
   }
 
   /* ---------- files ---------- */
-  function download(name, data) {
-    var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
-  }
-
   function exportFile(site, records) {
     return { type: FILE_TYPE, format: FORMAT, site: site, exported: new Date().toISOString(),
              worksheets: records };
-  }
-
-  function pickFile(onText) {
-    var input = document.createElement("input");
-    input.type = "file";
-    input.accept = ".json,application/json";
-    input.addEventListener("change", function () {
-      var file = input.files && input.files[0];
-      if (!file) return;
-      var reader = new FileReader();
-      reader.onload = function () { onText(String(reader.result)); };
-      reader.readAsText(file);
-    });
-    input.click();
   }
 
   /* Returns the records in a file, or a Dutch message saying why the file is not usable. */
@@ -187,15 +165,6 @@
   }
 
   /* ---------- one worksheet ---------- */
-  function button(label, onClick) {
-    var el = document.createElement("button");
-    el.type = "button";
-    el.className = "md-button nc-button";
-    el.textContent = label;
-    el.addEventListener("click", onClick);
-    return el;
-  }
-
   function setupSheet(form) {
     var site = form.dataset.site, sheet = form.dataset.worksheet;
     var tools = document.createElement("div");
