@@ -67,8 +67,8 @@ def _child_render(root: Path, out: Path, workers: int) -> None:
         report = render_all(docs, project.theme_dir / "print", project.theme_dir / "assets", Path(cache),
                             source_date_epoch(handbook.meta.edition.date), workers=workers)
         seconds = time.perf_counter() - start
-    for index, data in enumerate(report.files.values()):
-        (out / f"{index:04d}.pdf").write_bytes(data)
+        for index, path in enumerate(report.files.values()):
+            shutil.copyfile(path, out / f"{index:04d}.pdf")
     print(json.dumps({"seconds": seconds, "docs": len(docs), "rendered": len(report.rendered)}))
 
 

@@ -1,6 +1,7 @@
 """Writing generated trees: only what changed, stale files removed, and atomic publishing."""
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import time
@@ -8,19 +9,31 @@ import zipfile
 from pathlib import Path
 
 
-def sync_tree(files: dict[str, bytes], dest: Path) -> int:
-    """Make `dest` hold exactly `files`; rewrite only changed files. Returns files written."""
+def sync_tree(files: dict[str, bytes | Path], dest: Path) -> int:
+    """Make `dest` hold exactly `files` (bytes, or a file to copy); rewrite only changed files.
+
+    Returns the number of files written.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     written = 0
     for rel, data in files.items():
         path = dest / rel
-        if path.is_file() and path.read_bytes() == data:
+        if path.is_file() and _same(path, data):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        if isinstance(data, Path):
+            shutil.copyfile(data, path)
+        else:
+            path.write_bytes(data)
         written += 1
     _remove_stale(dest, set(files))
     return written
+
+
+def _same(path: Path, data: bytes | Path) -> bool:
+    if isinstance(data, Path):
+        return filecmp.cmp(path, data, shallow=False)
+    return path.stat().st_size == len(data) and path.read_bytes() == data
 
 
 def _remove_stale(dest: Path, keep: set[str]) -> None:

@@ -5,6 +5,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from conftest import copy_fixture, run_cli
@@ -145,3 +146,32 @@ def test_every_bundled_pdf_is_sound(bundled_site: Path) -> None:
     import pikepdf
     titles = outline_titles(pikepdf.open(trainer))
     assert "Stap 10: Leren van ervaringen" in titles and "Antwoorden bij de toetsen" in titles
+
+
+def test_long_pack_is_split_into_volumes(tmp_path: Path) -> None:
+    project = copy_fixture("minimal", tmp_path / "project")
+    config = project / "site_config" / "default.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'description: "Het hele proefhandboek."', 'description: "Het hele proefhandboek."\n    volume_pages: 1'),
+        encoding="utf-8")
+    result = run_cli("build", "--root", str(project))
+    assert result.returncode == 0, result.stderr
+    volumes = sorted((pdf_dir(project) / "pakketten").glob("alles-deel-*.pdf"), key=lambda p: int(p.stem[11:]))
+    assert len(volumes) >= 3 and not (pdf_dir(project) / "pakketten" / "alles.pdf").exists()
+    total = len(volumes)
+    seen: list[str] = []
+    for number, path in enumerate(volumes, 1):
+        pdf = assert_good_pdf(path, f"Alles (deel {number} van {total})")
+        texts = page_texts(path)
+        assert f"Deel {number} van {total}" in texts[0] and "Inhoud" in texts[1]
+        assert f"pagina 2 van {len(texts)}" in texts[1]  # every volume numbers its own pages
+        seen += outline_titles(pdf)
+    # a phase title page stays with its first step, and nothing is lost or repeated
+    assert any({"Fase 1: Beginnen", "Stap 1: Eerste stap"} <= set(outline_titles(pikepdf.open(p))) for p in volumes)
+    for wanted in ("Over deze training", "Stap 1: Eerste stap", "Goed luisteren", "Begrippenlijst",
+                   "Antwoorden bij de toetsen"):
+        assert seen.count(wanted) == 1, (wanted, seen)
+    downloads = (project / "site" / "downloads.html").read_text(encoding="utf-8")
+    for number in range(1, total + 1):
+        assert f'href="pdf/pakketten/alles-deel-{number}.pdf"' in downloads
+    assert "Deel 1 van" in downloads

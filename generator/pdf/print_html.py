@@ -76,6 +76,11 @@ def kaart_svg() -> str:
     return "".join(parts)
 
 
+# Print HTML per A4 page, measured on the bundled trainer pack (300 kB for 166 pages). Only used to
+# estimate where a long pack is split into volumes.
+HTML_CHARS_PER_PAGE = 1800
+
+
 class PrintRenderer:
     """Builds print HTML; one instance per build (the template environment is reused)."""
 
@@ -130,13 +135,38 @@ class PrintRenderer:
             phases = [p for p in self.hb.phases if p.meta.id == pack.phase] if pack.phase else [None]
             if pack.each_phase:
                 phases = list(self.hb.phases)
-            docs += [self.pack(pack, phase) for phase in phases]
+            for phase in phases:
+                docs += self.pack(pack, phase)
         return docs
 
-    def pack(self, pack: Pack, phase: Phase | None) -> PrintDoc:
+    def pack(self, pack: Pack, phase: Phase | None) -> list[PrintDoc]:
+        """One PDF per volume: a pack longer than `volume_pages` is split between whole parts."""
+        title = f"{pack.title}: {phase.meta.title}" if phase and pack.each_phase else pack.title
+        budget = pack.volume_pages * HTML_CHARS_PER_PAGE
+        parts = self._pack_parts(pack, phase, budget)
+        template = self.env.get_template("part.html.j2")
+        context = self._context(title, pack.description)
+        html = [Markup(template.render(**context, part=part)) for part in parts]
+        volumes = split_volumes(parts, [len(h) for h in html], budget)
+        phase_id = phase.meta.id if phase and pack.each_phase else None
+        docs = []
+        for number, (start, end) in enumerate(volumes, 1):
+            label = f"Deel {number} van {len(volumes)}" if len(volumes) > 1 else ""
+            volume_title = f"{title} ({label.lower()})" if label else title
+            doc_html = self.env.get_template("pack.html.j2").render(
+                **self._context(volume_title, pack.description), pack_title=title, volume=label,
+                pack_description=pack.description, logo=self._logo_data_uri(),
+                toc=self._toc(parts[start:end], any(p["kind"] == "phase" for p in parts)),
+                parts_html=html[start:end])
+            members = tuple(sorted({f"stap:{p['step'].meta.number}" for p in parts[start:end] if p["kind"] == "step"} |
+                                   {f"werkblad:{p['sheet'].id}" for p in parts[start:end] if p["kind"] == "worksheet"}))
+            docs.append(PrintDoc(pack_pdf(pack.id, phase_id, number if label else None), volume_title,
+                                 doc_html, members, f"{pack.description} {label}." if label else pack.description))
+        return docs
+
+    def _pack_parts(self, pack: Pack, phase: Phase | None, budget: int) -> list[dict[str, object]]:
         hb = self.hb
         parts: list[dict[str, object]] = []
-        title = f"{pack.title}: {phase.meta.title}" if phase and pack.each_phase else pack.title
         if "inleiding" in pack.parts:
             parts.append({"kind": "page", "anchor": "inleiding", "title": "Over deze training",
                           "html": markdown_for_print(hb, hb.meta.description)})
@@ -165,16 +195,11 @@ class PrintRenderer:
             parts.append({"kind": "page", "anchor": "begrippen", "title": "Begrippenlijst",
                           "html": self._glossary_html()})
         if "antwoorden" in pack.parts and hb.quizzes:
-            parts.append({"kind": "page", "anchor": "antwoorden", "title": "Antwoorden bij de toetsen",
-                          "html": self.answer_key_html()})
-        toc = self._toc(parts)
-        html = self.env.get_template("pack.html.j2").render(
-            **self._context(title, pack.description), pack_title=title, pack_description=pack.description,
-            logo=self._logo_data_uri(), parts=parts, toc=toc)
-        members = tuple(sorted({f"stap:{s.meta.number}" for s in steps_in_pack} |
-                               {f"werkblad:{p['sheet'].id}" for p in parts if p["kind"] == "worksheet"}))
-        path = pack_pdf(pack.id, phase.meta.id if phase and pack.each_phase else None)
-        return PrintDoc(path, title, html, members, pack.description)
+            for index, chunk in enumerate(_group_by_size(self.answer_key_blocks(), budget // 2)):
+                parts.append({"kind": "page", "anchor": "antwoorden" if index == 0 else f"antwoorden-{index + 1}",
+                              "title": "Antwoorden bij de toetsen" + (" (vervolg)" if index else ""),
+                              "html": Markup("".join(chunk))})
+        return parts
 
     def _logo_data_uri(self) -> str:
         """The logo inlined, so the PDF cache key changes when the logo does."""
@@ -185,11 +210,11 @@ class PrintRenderer:
         kind = {".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix.lower(), "image/jpeg")
         return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
-    def _toc(self, parts: list[dict[str, object]]) -> list[dict[str, object]]:
+    def _toc(self, parts: list[dict[str, object]], nested: bool) -> list[dict[str, object]]:
         toc = []
         for part in parts:
             if part["kind"] == "step":
-                toc.append({"level": 2 if any(p["kind"] == "phase" for p in parts) else 1,
+                toc.append({"level": 2 if nested else 1,
                             "anchor": part["anchor"], "title": part["step_label"]})
             elif part["kind"] == "worksheet":
                 label = f"{part['step_label']} · " if part["step_label"] else ""
@@ -203,7 +228,8 @@ class PrintRenderer:
                         for g in sorted(self.hb.glossary, key=lambda g: g.term.casefold()))
         return Markup(f"<dl>{items}</dl>")
 
-    def answer_key_html(self) -> Markup:
+    def answer_key_blocks(self) -> list[str]:
+        """The answers of every quiz, one HTML block per quiz."""
         blocks = []
         for quiz in sorted(self.hb.quizzes.values(), key=lambda q: (q.step or 99, q.id)):
             rows = []
@@ -219,4 +245,34 @@ class PrintRenderer:
                 rows.append(f"<h3>Vraag {number}</h3>{situation}<p>{esc(question.prompt)}</p>{answer}")
             blocks.append(f"<h2>{esc(quiz.title)}</h2><p>Geslaagd vanaf {quiz.pass_mark}% goed.</p>"
                           + "".join(rows))
-        return Markup("".join(blocks))
+        return blocks
+
+
+def _group_by_size(items: list[str], budget: int) -> list[list[str]]:
+    """Consecutive groups of at most `budget` characters (an item larger than that stands alone)."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for item in items:
+        if groups[-1] and size + len(item) > budget:
+            groups.append([])
+            size = 0
+        groups[-1].append(item)
+        size += len(item)
+    return groups
+
+
+def split_volumes(parts: list[dict[str, object]], sizes: list[int], budget: int) -> list[tuple[int, int]]:
+    """(start, end) ranges of parts, each at most `budget` characters unless one part is larger.
+
+    A volume never ends on a phase title page: that page goes with the steps it introduces.
+    """
+    volumes: list[tuple[int, int]] = []
+    start, size = 0, 0
+    for index, part_size in enumerate(sizes):
+        if index > start and size + part_size > budget:
+            end = index - 1 if parts[index - 1]["kind"] == "phase" and index - 1 > start else index
+            volumes.append((start, end))
+            start, size = end, sum(sizes[end:index])
+        size += part_size
+    volumes.append((start, len(parts)))
+    return volumes

@@ -20,7 +20,7 @@ _WARNINGS: list[str] = []
 
 @dataclass
 class RenderReport:
-    files: dict[str, bytes]
+    files: dict[str, Path]  # site path -> the PDF in the cache (kept on disk: memory stays flat)
     rendered: list[str]
     cached: list[str]
     warnings: list[str]
@@ -63,12 +63,15 @@ def _init_worker(epoch: int) -> None:
         logger.addHandler(_CollectWarnings(logging.WARNING))
 
 
-def _render_one(html: str, base_url: str) -> tuple[bytes, list[str]]:
+def _render_one(html: str, base_url: str, target: Path) -> list[str]:
+    """Render one document straight into the cache; returns WeasyPrint's warnings."""
     from weasyprint import HTML
     _WARNINGS.clear()
-    data = HTML(string=html, base_url=base_url).write_pdf(
-        pdf_variant=PDF_VARIANT, font_config=_FONT_CONFIG, uncompressed_pdf=False)
-    return data, list(_WARNINGS)
+    partial = target.with_suffix(f".{os.getpid()}.tmp")  # parallel builds share the cache
+    HTML(string=html, base_url=base_url).write_pdf(
+        partial, pdf_variant=PDF_VARIANT, font_config=_FONT_CONFIG, uncompressed_pdf=False)
+    partial.replace(target)
+    return list(_WARNINGS)
 
 
 class Progress:
@@ -98,7 +101,7 @@ def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: P
     for doc in docs:
         cached = cache_dir / f"{cache_key(doc, environment)}.pdf"
         if cached.is_file():
-            report.files[doc.path] = cached.read_bytes()
+            report.files[doc.path] = cached
             report.cached.append(doc.path)
         else:
             todo.append((doc, cached))
@@ -110,21 +113,18 @@ def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: P
         results = []
     elif len(todo) == 1:
         _init_worker(epoch)
-        results = [(todo[0], _render_one(todo[0][0].html, base_url))]
+        results = [(todo[0], _render_one(todo[0][0].html, base_url, todo[0][1]))]
         progress.step()
     else:
         results = []
         with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=_init_worker,
                                  initargs=(epoch,)) as pool:
-            futures = {pool.submit(_render_one, doc.html, base_url): (doc, cached) for doc, cached in todo}
+            futures = {pool.submit(_render_one, doc.html, base_url, cached): (doc, cached) for doc, cached in todo}
             for future in as_completed(futures):
                 results.append((futures[future], future.result()))
                 progress.step()
-    for (doc, cached), (data, warnings) in results:
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")  # parallel builds share the cache
-        partial.write_bytes(data)
-        partial.replace(cached)
-        report.files[doc.path] = data
+    for (doc, cached), warnings in results:
+        report.files[doc.path] = cached
         report.rendered.append(doc.path)
         report.warnings += [f"{doc.path}: {w}" for w in warnings]
     report.files = {doc.path: report.files[doc.path] for doc in docs}  # stable order

@@ -32,8 +32,8 @@ def step_pdf(number: int, slug: str) -> str:
     return f"pdf/stappen/stap-{number:02d}-{slug}.pdf"
 
 
-def pack_pdf(pack_id: str, phase_id: str | None) -> str:
-    return f"pdf/pakketten/{pack_id}{'-' + phase_id if phase_id else ''}.pdf"
+def pack_pdf(pack_id: str, phase_id: str | None, volume: int | None = None) -> str:
+    return f"pdf/pakketten/{pack_id}{'-' + phase_id if phase_id else ''}{f'-deel-{volume}' if volume else ''}.pdf"
 
 
 def term_in_text(term: str, sentence_start: bool) -> str:

@@ -238,7 +238,7 @@ def render_downloads(hb: Handbook, downloads: list) -> str:
     groups = {"pdf/pakketten/": "Pakketten", "pdf/stappen/": "Per stap", "pdf/werkbladen/": "Per werkblad"}
     sections = []
     for prefix, title in groups.items():
-        items = [f"- [{md_escape(d.title)}]({links.to(d.path)}) ({_size(len(d.data))})"
+        items = [f"- [{md_escape(d.title)}]({links.to(d.path)}) ({_size(d.size)})"
                  + (f": {md_escape(d.description)}" if d.description else "")
                  for d in downloads if d.path.startswith(prefix)]
         if items:

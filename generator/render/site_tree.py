@@ -24,14 +24,18 @@ class Download:
     path: str
     title: str
     description: str
-    data: bytes
+    source: Path  # the rendered PDF, copied into the docs tree as it is
+
+    @property
+    def size(self) -> int:
+        return self.source.stat().st_size
 
 
 @dataclass
 class SiteTree:
     """Everything the engine needs: page sources, assets and the config (as text)."""
 
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes | Path] = field(default_factory=dict)
     nav: list[NavItem] = field(default_factory=list)
 
     def add_text(self, path: str, text: str) -> None:
@@ -56,7 +60,7 @@ def build_tree(hb: Handbook, theme_assets: Path, downloads: list[Download] | Non
     if downloads:
         tree.add_text(DOWNLOADS_PAGE, pages.render_downloads(hb, downloads))
         for download in downloads:
-            tree.files[download.path] = download.data
+            tree.files[download.path] = download.source
     _add_assets(theme_assets, tree)
     tree.add_text(STYLESHEET, site_stylesheet(theme_assets, hb.site))
     logo = logo_file(hb)

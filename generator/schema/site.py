@@ -57,6 +57,9 @@ class Pack(Strict):
         default_factory=lambda: ["client", "coach", "coordinator"])
     phase: Slug | None = None
     each_phase: bool = Field(default=False, strict=True)
+    # A pack that would run longer is split into volumes ("deel 1 van 3"): paper stays
+    # manageable, and no single PDF needs all pages in memory at once.
+    volume_pages: int = Field(default=300, ge=1, le=2000, strict=True)
 
 
 class SiteConfig(Strict):
