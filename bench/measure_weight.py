@@ -75,6 +75,7 @@ class WeightResults:
     own_files: dict[str, tuple[int, int]] = field(default_factory=dict)  # every own JS/CSS file in the site
     lighthouse: dict[str, float | None] = field(default_factory=dict)
     lighthouse_metrics: dict[str, str] = field(default_factory=dict)   # page -> "FCP … · LCP … · TBT …"
+    lighthouse_runs: dict[str, list[float | None]] = field(default_factory=dict)  # page -> every run's score
     lighthouse_note: str = ""
     errors: list[str] = field(default_factory=list)
 
@@ -136,7 +137,17 @@ def _lighthouse(url: str, out_dir: Path) -> tuple[float | None, str, str]:
     return (None if score is None else score * 100), "", metrics
 
 
-def measure(site: Path, lighthouse: bool = True, log=print) -> WeightResults:
+def lighthouse_pages(site: Path, step_page: str) -> list[tuple[str, str]]:
+    """One page of every page type (search results open over any page, so they have none)."""
+    phase = next((site / "fasen").glob("*/index.html")).relative_to(site).as_posix()
+    quiz = next((site / "toetsen").glob("stap-*.html")).relative_to(site).as_posix()
+    return [("home", "index.html"), ("phase page", phase), ("step page", step_page),
+            ("worksheet page", "werkbladen/mijn-netwerkkaart.html"), ("quiz page", quiz),
+            ("progress page", "voortgang.html"), ("downloads page", "downloads.html"),
+            ("content page", "houding/vac.html")]
+
+
+def measure(site: Path, lighthouse: bool = True, log=print, lighthouse_runs: int = 3) -> WeightResults:
     res = WeightResults()
     step_page = next((site / "stappen").glob("stap-02-*.html")).relative_to(site).as_posix()
     res.visits = [Visit("step page + its worksheet", [step_page, "werkbladen/mijn-netwerkkaart.html"]),
@@ -163,14 +174,16 @@ def measure(site: Path, lighthouse: bool = True, log=print) -> WeightResults:
     if lighthouse:
         with tempfile.TemporaryDirectory(prefix="nc-bench-lh-") as tmp:
             notes = []
-            for name, url in (("step page", step_page), ("worksheet page", "werkbladen/mijn-netwerkkaart.html"),
-                              ("content page", "houding/vac.html")):
-                score, note, metrics = _lighthouse(base + url, Path(tmp))
+            for name, url in lighthouse_pages(site, step_page):
+                runs = [_lighthouse(base + url, Path(tmp)) for _ in range(lighthouse_runs)]
+                scored = sorted((r for r in runs if r[0] is not None), key=lambda r: r[0])
+                score, note, metrics = scored[len(scored) // 2] if scored else runs[0]
                 res.lighthouse[name] = score
+                res.lighthouse_runs[name] = [r[0] for r in runs]
                 res.lighthouse_metrics[name] = metrics
                 if note:
                     notes.append(f"{name}: {note}")
-                log(f"  lighthouse {name}: {score if score is not None else note}")
+                log(f"  lighthouse {name}: {[r[0] for r in runs]}")
             res.lighthouse_note = "; ".join(notes)
     else:
         res.lighthouse_note = "skipped (--no-lighthouse)"

@@ -86,7 +86,8 @@ def main() -> int:
             sections.append(report_scaling(scaling, targets, build_res, args.quick))
         if "weight" in only and build_res is not None:
             log("6. page weight")
-            weight = measure_weight.measure(root / "site", not args.no_lighthouse, log)
+            weight = measure_weight.measure(root / "site", not args.no_lighthouse, log,
+                                            lighthouse_runs=1 if args.quick else 3)
             sections.append(report_weight(weight, targets))
     finally:
         cleanup()
@@ -320,9 +321,12 @@ def report_weight(res: measure_weight.WeightResults, targets: list) -> str:
               f"{own_total / 1000:.1f} kB |", "",
               "Lighthouse 12 (`npx --yes lighthouse@12`, `CHROME_PATH=/usr/bin/chromium`, headless, mobile "
               "emulation with its default simulated throttling, performance category only; the local server "
-              "gzips text files):", "", "| page | performance | metrics |", "|---|---|---|"]
-    lines += [f"| {name} | {score:.0f} | {res.lighthouse_metrics.get(name, '')} |" if score is not None
-              else f"| {name} | not measured | |" for name, score in res.lighthouse.items()]
+              "gzips text files). Every page type once; the score is the median of the runs (Lighthouse "
+              "scores vary from run to run), the metrics are those of the median run:", "",
+              "| page | performance (median) | runs | metrics |", "|---|---|---|---|"]
+    lines += [f"| {name} | {score:.0f} | {', '.join('—' if r is None else f'{r:.0f}' for r in res.lighthouse_runs.get(name, []))} "
+              f"| {res.lighthouse_metrics.get(name, '')} |" if score is not None
+              else f"| {name} | not measured | | |" for name, score in res.lighthouse.items()]
     if res.lighthouse_note:
         lines += ["", f"Lighthouse notes: {clean(res.lighthouse_note)}"]
     lines += [f"Error: {clean(e)}" for e in res.errors]

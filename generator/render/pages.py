@@ -288,14 +288,33 @@ def render_progress(hb: Handbook) -> str:
         "# Mijn voortgang",
         "Hier zie je wat je al gelezen en gedaan hebt. Dit staat alleen in deze browser, op dit apparaat. "
         "Er wordt niets verstuurd. Wil je het bewaren of meenemen? Sla het op als bestand.",
-        '<div class="nc-progress-summary" role="status" aria-live="polite"></div>',
-        '<div class="nc-progress-tools"></div>',
+        _progress_placeholders(links, route),
         *tables,
         "## Certificaat",
         '<div class="nc-certificate-area"><p>Als je alle onderdelen van de leerroute klaar hebt, '
         "kun je hier je certificaat maken en printen.</p></div>",
         f'<script type="application/json" id="nc-route">{route_json}</script>',
     )
+
+
+# Labels of the buttons progress.js puts in the tools row (keep the two lists the same).
+PROGRESS_TOOLS = ("Opslaan als bestand", "Bestand openen", "Wis mijn voortgang")
+
+
+def _progress_placeholders(links: LinkResolver, route: list[Module]) -> str:
+    """What a first visit shows, before progress.js fills it in with the same sizes.
+
+    Rendered in the page, so the script's update moves nothing (no layout shift); the
+    buttons stay disabled until the script has given them something to do.
+    """
+    first = route[0] if route else None
+    next_line = (f'<p>Wat nu? Ga verder met <a href="{esc(links.to(first.page).replace(".md", ".html"))}">'
+                 f'{esc(first.title)}</a>.</p>') if first else ""
+    buttons = "".join(f'<button type="button" class="md-button nc-button" disabled>{esc(label)}</button>'
+                      for label in PROGRESS_TOOLS)
+    return (f'<div class="nc-progress-summary" role="status" aria-live="polite">'
+            f'<p>Je hebt 0 van de {len(route)} onderdelen klaar.</p>{next_line}</div>\n\n'
+            f'<div class="nc-progress-tools">{buttons}<p class="nc-status" role="status"></p></div>')
 
 
 def _route_table(links: LinkResolver, modules: list[Module]) -> str:

@@ -171,6 +171,7 @@
 
   function setupTools(route, refresh) {
     var site = route.site, tools = document.querySelector(".nc-progress-tools");
+    tools.textContent = ""; // the page holds disabled stand-ins of the same size (no layout shift)
     var status = document.createElement("p");
     status.className = "nc-status";
     status.setAttribute("role", "status");
