@@ -118,6 +118,8 @@
   }
 
   function start() { Array.prototype.forEach.call(document.querySelectorAll("form.nc-quiz"), setup); }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // Deferred like progress.js, which comes later in the page and brings window.netwerkcoach:
+  // every deferred script has run by DOMContentLoaded.
+  if (document.readyState !== "loading" && window.netwerkcoach) start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

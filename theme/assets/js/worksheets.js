@@ -5,8 +5,8 @@
   var FORMAT = 1;              // version of the stored record and of export files
   var FILE_TYPE = "netwerkcoach-werkbladen";
   var CIRCLES = [["dichtbij", "Dichtbij"], ["verder-weg", "Verder weg"], ["op-afstand", "Op afstand"]];
-  var ui = window.netwerkcoach;  // button, download, pickFile: from progress.js, loaded before us
-  var button = ui.button, download = ui.download, pickFile = ui.pickFile;
+  // button, download, pickFile: window.netwerkcoach from progress.js, taken in start()
+  var button, download, pickFile;
   var SECTORS = [["familie", "Familie"], ["vrienden", "Vrienden"], ["buurt", "Buren en buurt"],
                  ["werk-school-club", "Werk, school of club"], ["hulpverleners", "Hulpverleners"]];
 
@@ -502,12 +502,17 @@
 
   /* ---------- start ---------- */
   function start() {
+    button = window.netwerkcoach.button;
+    download = window.netwerkcoach.download;
+    pickFile = window.netwerkcoach.pickFile;
     Array.prototype.forEach.call(document.querySelectorAll("form.nc-worksheet"), setupSheet);
     Array.prototype.forEach.call(document.querySelectorAll(".nc-all-tools"), setupAllTools);
     window.addEventListener("beforeprint", function () {
       Array.prototype.forEach.call(document.querySelectorAll("form.nc-worksheet"), syncPrintCopies);
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // Deferred like progress.js, which comes later in the page and brings window.netwerkcoach:
+  // every deferred script has run by DOMContentLoaded.
+  if (document.readyState !== "loading" && window.netwerkcoach) start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();
