@@ -45,3 +45,18 @@ def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
     path.write_bytes("\ufeffa: b\n".encode("utf-8"))
     diags = Diagnostics(tmp_path)
     assert to_plain(load_yaml(path, diags).data) == {"a": "b"}
+
+
+def test_fast_parser_is_used_and_gives_the_same_values_and_positions(tmp_path: Path) -> None:
+    """libyaml reads valid files; the round-trip parser is only run for positions."""
+    from generator import yamlio
+    assert yamlio._HAS_LIBYAML, "ruamel.yaml.clib is a dependency: the fast path must be on"
+    text = "a: no\nlist:\n  - x: 1\n    y: 2026-01-15\n  - z: '12:30'\n"
+    path = tmp_path / "doc.yml"
+    path.write_text(text, encoding="utf-8")
+    diags = Diagnostics(tmp_path)
+    doc = load_yaml(path, diags)
+    assert doc.text == text and type(doc.data) is dict  # plain data from libyaml
+    assert doc.data == to_plain(yamlio._new_yaml().load(text))
+    assert str(doc.locate(diags, ("list", 0, "y"))) == "doc.yml:4:5"
+    assert str(doc.locate(diags, ("list", 1, "z"))) == "doc.yml:5:5"
