@@ -278,8 +278,8 @@ def report_scaling(res: measure_scaling.ScalingResults, targets: list, build_res
     else:
         notes.append("PDFs are built at 10x only (at 100x the PDFs alone would take about half an hour). Packs "
                      "are split into volumes of about 300 pages (`volume_pages`), so the largest PDF, and with "
-                     "it the peak memory of a PDF worker, stays the same size at 10x as at 1x; compare the peak "
-                     "RSS columns. 10x and 100x use fewer runs (2 and 1).")
+                     "it the peak memory of a PDF worker, is bounded by the volume size and not by the size of "
+                     "the handbook (at 1x the largest PDF is the 166-page trainer pack). 10x and 100x use fewer runs (2 and 1).")
     lines += notes + [""]
     return "\n".join(lines)
 
