@@ -89,6 +89,7 @@ class PrintRenderer:
         self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(["j2", "html"]),
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.instructions = self._instructions()
+        self.kaart = kaart_svg()  # the same empty map in every document
 
     def _context(self, title: str, description: str) -> dict[str, object]:
         hb = self.hb
@@ -96,7 +97,7 @@ class PrintRenderer:
         return {"title": title, "description": description, "organisation": hb.site.organisation.name,
                 "handbook_title": hb.meta.title, "edition_name": edition.name,
                 "edition_version": edition.version, "date": edition.date, "brand": hb.site.branding.primary,
-                "kaart_svg": kaart_svg(), "action_fields": ACTION_FIELDS,
+                "kaart_svg": self.kaart, "action_fields": ACTION_FIELDS,
                 "instructions": self.instructions,
                 "footer": f"{hb.site.organisation.name} · {edition.name} (versie {edition.version})"}
 
@@ -149,13 +150,14 @@ class PrintRenderer:
         html = [Markup(template.render(**context, part=part)) for part in parts]
         volumes = split_volumes(parts, [len(h) for h in html], budget)
         phase_id = phase.meta.id if phase and pack.each_phase else None
+        logo = self._logo_data_uri()
         docs = []
         for number, (start, end) in enumerate(volumes, 1):
             label = f"Deel {number} van {len(volumes)}" if len(volumes) > 1 else ""
             volume_title = f"{title} ({label.lower()})" if label else title
             doc_html = self.env.get_template("pack.html.j2").render(
-                **self._context(volume_title, pack.description), pack_title=title, volume=label,
-                pack_description=pack.description, logo=self._logo_data_uri(),
+                **{**context, "title": volume_title}, pack_title=title, volume=label,
+                pack_description=pack.description, logo=logo,
                 toc=self._toc(parts[start:end], any(p["kind"] == "phase" for p in parts)),
                 parts_html=html[start:end])
             members = tuple(sorted({f"stap:{p['step'].meta.number}" for p in parts[start:end] if p["kind"] == "step"} |
@@ -195,10 +197,11 @@ class PrintRenderer:
             parts.append({"kind": "page", "anchor": "begrippen", "title": "Begrippenlijst",
                           "html": self._glossary_html()})
         if "antwoorden" in pack.parts and hb.quizzes:
-            for index, chunk in enumerate(_group_by_size(self.answer_key_blocks(), budget // 2)):
+            blocks = self.answer_key_blocks()
+            for index, (start, end) in enumerate(size_ranges([len(b) for b in blocks], budget // 2)):
                 parts.append({"kind": "page", "anchor": "antwoorden" if index == 0 else f"antwoorden-{index + 1}",
                               "title": "Antwoorden bij de toetsen" + (" (vervolg)" if index else ""),
-                              "html": Markup("".join(chunk))})
+                              "html": Markup("".join(blocks[start:end]))})
         return parts
 
     def _logo_data_uri(self) -> str:
@@ -248,31 +251,24 @@ class PrintRenderer:
         return blocks
 
 
-def _group_by_size(items: list[str], budget: int) -> list[list[str]]:
-    """Consecutive groups of at most `budget` characters (an item larger than that stands alone)."""
-    groups: list[list[str]] = [[]]
-    size = 0
-    for item in items:
-        if groups[-1] and size + len(item) > budget:
-            groups.append([])
-            size = 0
-        groups[-1].append(item)
-        size += len(item)
-    return groups
-
-
 def split_volumes(parts: list[dict[str, object]], sizes: list[int], budget: int) -> list[tuple[int, int]]:
     """(start, end) ranges of parts, each at most `budget` characters unless one part is larger.
 
     A volume never ends on a phase title page: that page goes with the steps it introduces.
     """
-    volumes: list[tuple[int, int]] = []
+    return size_ranges(sizes, budget, lambda index: parts[index]["kind"] == "phase")
+
+
+def size_ranges(sizes: list[int], budget: int, keep_with_next=lambda index: False) -> list[tuple[int, int]]:
+    """Consecutive (start, end) ranges of at most `budget` in total (a larger item stands alone);
+    an item for which `keep_with_next` holds does not end a range."""
+    ranges: list[tuple[int, int]] = []
     start, size = 0, 0
-    for index, part_size in enumerate(sizes):
-        if index > start and size + part_size > budget:
-            end = index - 1 if parts[index - 1]["kind"] == "phase" and index - 1 > start else index
-            volumes.append((start, end))
+    for index, item_size in enumerate(sizes):
+        if index > start and size + item_size > budget:
+            end = index - 1 if keep_with_next(index - 1) and index - 1 > start else index
+            ranges.append((start, end))
             start, size = end, sum(sizes[end:index])
-        size += part_size
-    volumes.append((start, len(parts)))
-    return volumes
+        size += item_size
+    ranges.append((start, len(sizes)))
+    return ranges

@@ -277,7 +277,7 @@ def render_progress(hb: Handbook) -> str:
     route = learning_route(hb)
     data = {"site": hb.site.id, "organisation": hb.site.organisation.name, "handbook": hb.meta.title,
             "edition": f"{hb.meta.edition.name} (versie {hb.meta.edition.version})",
-            "modules": [{"id": m.id, "title": m.title, "group": m.group, "href": links.to(m.page).replace(".md", ".html"),
+            "modules": [{"id": m.id, "title": m.title, "group": m.group, "href": _module_href(links, m),
                          "quiz": m.quiz} for m in route]}
     groups: dict[str, list[Module]] = {}
     for module in route:
@@ -297,6 +297,11 @@ def render_progress(hb: Handbook) -> str:
     )
 
 
+def _module_href(links: LinkResolver, module: Module) -> str:
+    """The built page of a route module: the script and the tables link to HTML, not Markdown."""
+    return links.to(module.page).replace(".md", ".html")
+
+
 # Labels of the buttons progress.js puts in the tools row (keep the two lists the same).
 PROGRESS_TOOLS = ("Opslaan als bestand", "Bestand openen", "Wis mijn voortgang")
 
@@ -308,7 +313,7 @@ def _progress_placeholders(links: LinkResolver, route: list[Module]) -> str:
     buttons stay disabled until the script has given them something to do.
     """
     first = route[0] if route else None
-    next_line = (f'<p>Wat nu? Ga verder met <a href="{esc(links.to(first.page).replace(".md", ".html"))}">'
+    next_line = (f'<p>Wat nu? Ga verder met <a href="{esc(_module_href(links, first))}">'
                  f'{esc(first.title)}</a>.</p>') if first else ""
     buttons = "".join(f'<button type="button" class="md-button nc-button" disabled>{esc(label)}</button>'
                       for label in PROGRESS_TOOLS)
@@ -318,7 +323,7 @@ def _progress_placeholders(links: LinkResolver, route: list[Module]) -> str:
 
 
 def _route_table(links: LinkResolver, modules: list[Module]) -> str:
-    rows = "".join(f'<tr data-module="{esc(m.id)}"><th scope="row"><a href="{esc(links.to(m.page).replace(".md", ".html"))}">'
+    rows = "".join(f'<tr data-module="{esc(m.id)}"><th scope="row"><a href="{esc(_module_href(links, m))}">'
                    f"{esc(m.title)}</a></th><td class=\"nc-read\">nog niet</td><td class=\"nc-done\">nog niet</td>"
                    f'<td class="nc-score">{"–" if not m.quiz else "nog niet gemaakt"}</td></tr>' for m in modules)
     return (f'<table class="nc-route"><thead><tr><th scope="col">Onderdeel</th><th scope="col">Gelezen</th>'
