@@ -1,6 +1,7 @@
 """PDFs checked as PDFs: pages, outline, fonts, text, metadata, right-hand pages, determinism."""
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from pathlib import Path
@@ -175,3 +176,27 @@ def test_long_pack_is_split_into_volumes(tmp_path: Path) -> None:
     for number in range(1, total + 1):
         assert f'href="pdf/pakketten/alles-deel-{number}.pdf"' in downloads
     assert "Deel 1 van" in downloads
+
+
+def test_memoised_page_references_give_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pydyf speed-up must not change a single byte of a tagged, multi-page PDF."""
+    from weasyprint import HTML
+
+    from generator.pdf import pydyf_speedup
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    items = "".join(f"<li><p>Punt {n}</p></li>" for n in range(40))
+    html = "<html lang='nl'><title>T</title><body>" + "".join(
+        f"<h1>Deel {k}</h1><ul>{items}</ul><p style='break-after: page'>Slot {k}</p>" for k in range(6)) + "</body></html>"
+
+    def render() -> bytes:
+        return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+    pydyf_speedup.uninstall()
+    plain = render()
+    assert pydyf_speedup.install(), "pydyf changed: the page-reference speed-up no longer applies"
+    try:
+        memoised = render()
+    finally:
+        pydyf_speedup.uninstall()
+    assert len(pikepdf.open(io.BytesIO(plain)).pages) > 6
+    assert memoised == plain

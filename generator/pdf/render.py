@@ -57,6 +57,9 @@ def _init_worker(epoch: int) -> None:
     global _FONT_CONFIG
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     from weasyprint.text.fonts import FontConfiguration
+
+    from generator.pdf import pydyf_speedup
+    pydyf_speedup.install()
     _FONT_CONFIG = FontConfiguration()
     logger = logging.getLogger("weasyprint")
     if not any(isinstance(h, _CollectWarnings) for h in logger.handlers):
