@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ruamel.yaml import YAML
 
@@ -106,21 +106,51 @@ def site_stylesheet(theme_assets: Path, site: SiteConfig) -> str:
     return "\n".join([fonts.read_text(encoding="utf-8"), brand_css(site), ours.read_text(encoding="utf-8")])
 
 
+# A menu level with more entries than this is split into groups: a list of hundreds of steps
+# helps nobody on a phone, and every page carries its open menu level, so without groups a
+# site would grow with n² (each of n pages holding n entries).
+MENU_LIMIT = 15
+GROUP_SIZE = 10
+
+
+def bounded(entries: list[NavItem], name: Callable[[int, int], str]) -> list[NavItem]:
+    """Group a long menu level, again and again, until no level holds more than MENU_LIMIT entries.
+
+    `name(first, last)` labels a group by the positions of the first and last entry it holds.
+    """
+    level, spans = list(entries), [(i, i) for i in range(len(entries))]
+    while len(level) > MENU_LIMIT:
+        count = -(-len(level) // GROUP_SIZE)
+        bounds = [len(level) * k // count for k in range(count + 1)]  # sizes differ by one at most
+        groups = [(level[a:b], (spans[a][0], spans[b - 1][1])) for a, b in zip(bounds, bounds[1:])]
+        level = [{name(*span): chunk} for chunk, span in groups]
+        spans = [span for _, span in groups]
+    return level
+
+
+def numbered(noun: str) -> Callable[[int, int], str]:
+    return lambda first, last: f"{noun} {first + 1} t/m {last + 1}"
+
+
 def build_nav(hb: Handbook, with_downloads: bool = False, with_whats_new: bool = False) -> list[NavItem]:
     nav: list[NavItem] = [{"Start": "index.md"}]
     for phase in hb.phases:
-        children: list[NavItem] = [phase.page_path]
-        children += [{step_label(hb, s.meta.number): s.page_path} for s in hb.steps_of(phase)]
-        nav.append({f"Fase {phase.meta.number}: {phase.meta.title}": children})
+        steps = hb.steps_of(phase)
+        entries = [{step_label(hb, s.meta.number): s.page_path} for s in steps]
+        by_number = lambda a, b, steps=steps: f"Stappen {steps[a].meta.number} t/m {steps[b].meta.number}"  # noqa: E731
+        nav.append({f"Fase {phase.meta.number}: {phase.meta.title}": [phase.page_path] + bounded(entries, by_number)})
     for section in hb.meta.sections:
         section_pages = hb.pages_in(section.id)
         if section_pages:
-            nav.append({section.title: [{p.meta.title: p.page_path} for p in section_pages]})
+            entries = [{p.meta.title: p.page_path} for p in section_pages]
+            nav.append({section.title: bounded(entries, numbered("Pagina's"))})
     quizzes = sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))
+    quiz_entries = [{q.title: quiz_page(q.id)} for q in quizzes]
     nav.append({"Leerroute": [{"Mijn voortgang": PROGRESS_PAGE},
-                              {"Toetsen": [QUIZZES_INDEX] + [{q.title: quiz_page(q.id)} for q in quizzes]}]})
+                              {"Toetsen": [QUIZZES_INDEX] + bounded(quiz_entries, numbered("Toetsen"))}]})
     sheets = sorted(hb.worksheets.values(), key=lambda s: (s.step or 99, s.title))
-    nav.append({"Werkbladen": [WORKSHEETS_INDEX] + [{s.title: worksheet_page(s.id)} for s in sheets]})
+    sheet_entries = [{s.title: worksheet_page(s.id)} for s in sheets]
+    nav.append({"Werkbladen": [WORKSHEETS_INDEX] + bounded(sheet_entries, numbered("Werkbladen"))})
     reference = [{"Begrippenlijst": GLOSSARY_PAGE}, {"Literatuur": LITERATURE_PAGE}]
     if with_downloads:
         reference.append({"Downloads (PDF)": DOWNLOADS_PAGE})
