@@ -192,6 +192,11 @@ def render_literature(hb: Handbook) -> str:
                   f'<ul class="nc-literature">{"".join(items)}</ul>')
 
 
+# Labels of the buttons worksheets.js puts in the tools rows (keep the lists the same).
+SHEET_TOOLS = ("Opslaan als bestand", "Bestand openen", "Afdrukken", "Alles wissen")
+ALL_SHEETS_TOOLS = ("Alle werkbladen opslaan als bestand", "Bestand openen", "Alles wissen")
+
+
 def render_worksheets_index(hb: Handbook) -> str:
     links = LinkResolver(hb, WORKSHEETS_INDEX)
     groups = []
@@ -204,7 +209,8 @@ def render_worksheets_index(hb: Handbook) -> str:
     return _lines("# Werkbladen", "Vul een werkblad in op het scherm, of print het.",
                   '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. Er wordt niets '
                   "verstuurd. Wil je ze bewaren of meenemen? Sla ze op als bestand.</p>",
-                  f'<div class="nc-all-tools" data-site="{esc(hb.site.id)}"></div>',
+                  f'<div class="nc-all-tools" data-site="{esc(hb.site.id)}">{stand_in_buttons(ALL_SHEETS_TOOLS)}'
+                  '<p class="nc-status" role="status"></p></div>',
                   *groups, script_tag(links, "worksheets.js"))
 
 
@@ -223,6 +229,8 @@ def render_worksheet(hb: Handbook, sheet: Worksheet, pdfs: set[str] = frozenset(
                   _pdf_link(links, worksheet_pdf(sheet.id), pdfs, "Download als PDF (leeg werkblad om te printen)"),
                   '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. '
                   "Er wordt niets verstuurd.</p>",
+                  f'<div class="nc-tools">{stand_in_buttons(SHEET_TOOLS)}</div>'
+                  f'<p class="nc-status" data-for="{esc(sheet.id)}" role="status"></p>',
                   render_form(sheet, hb.site.id), script_tag(links, "worksheets.js"))
 
 
@@ -315,11 +323,16 @@ def _progress_placeholders(links: LinkResolver, route: list[Module]) -> str:
     first = route[0] if route else None
     next_line = (f'<p>Wat nu? Ga verder met <a href="{esc(_module_href(links, first))}">'
                  f'{esc(first.title)}</a>.</p>') if first else ""
-    buttons = "".join(f'<button type="button" class="md-button nc-button" disabled>{esc(label)}</button>'
-                      for label in PROGRESS_TOOLS)
     return (f'<div class="nc-progress-summary" role="status" aria-live="polite">'
             f'<p>Je hebt 0 van de {len(route)} onderdelen klaar.</p>{next_line}</div>\n\n'
-            f'<div class="nc-progress-tools">{buttons}<p class="nc-status" role="status"></p></div>')
+            f'<div class="nc-progress-tools">{stand_in_buttons(PROGRESS_TOOLS)}'
+            '<p class="nc-status" role="status"></p></div>')
+
+
+def stand_in_buttons(labels: tuple[str, ...]) -> str:
+    """Disabled buttons of the same size as those a script puts in their place (no layout shift)."""
+    return "".join(f'<button type="button" class="md-button nc-button" disabled>{esc(label)}</button>'
+                   for label in labels)
 
 
 def _route_table(links: LinkResolver, modules: list[Module]) -> str:

@@ -167,9 +167,11 @@
   /* ---------- one worksheet ---------- */
   function setupSheet(form) {
     var site = form.dataset.site, sheet = form.dataset.worksheet;
-    var tools = document.createElement("div");
+    // The page holds the tools row with disabled stand-ins of the same size (no layout shift).
+    var tools = form.parentNode.querySelector(".nc-tools") || document.createElement("div");
     tools.className = "nc-tools";
-    var statusBox = document.createElement("p");
+    tools.textContent = "";
+    var statusBox = form.parentNode.querySelector('.nc-status[data-for="' + sheet + '"]') || document.createElement("p");
     statusBox.className = "nc-status";
     statusBox.dataset.for = sheet;
     statusBox.setAttribute("role", "status");
@@ -192,8 +194,8 @@
       showEarlier(form, null);
       status(form, "Alle antwoorden op dit werkblad zijn gewist.");
     }));
-    form.parentNode.insertBefore(tools, form);
-    form.parentNode.insertBefore(statusBox, form);
+    if (!tools.parentNode) form.parentNode.insertBefore(tools, form);
+    if (!statusBox.parentNode) form.parentNode.insertBefore(statusBox, form);
 
     setupKaarten(form);
     var record = migrate(loadRecord(site, sheet), form);
@@ -246,6 +248,7 @@
 
   function setupAllTools(box) {
     var site = box.dataset.site;
+    box.textContent = ""; // the page holds disabled stand-ins of the same size (no layout shift)
     var statusBox = document.createElement("p");
     statusBox.className = "nc-status";
     statusBox.setAttribute("role", "status");
