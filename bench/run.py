@@ -272,7 +272,9 @@ def report_scaling(res: measure_scaling.ScalingResults, targets: list, build_res
                      f"{seconds / 60:.0f} min without a result.")
     if one_pdf:
         lines.append(f"The 1x build with PDFs is the cold full build of section 1 ({fmt_s(one_pdf)}).")
-    notes = []
+    notes = ["Every page carries its open menu level. Menu levels longer than 15 entries are grouped "
+             "(\"Stappen 7 t/m 20\", in groups of about 10, again at each level), so that part of a page stays "
+             "small and the site grows about linearly instead of with n²."]
     if quick:
         notes.append("`--quick` skips the 100x handbook and the 10x build with PDFs (run `make bench` for them).")
     else:
