@@ -23,6 +23,7 @@ TIMEOUT = 90.0
 class ServeResults:
     netwerkcoach: list[float] = field(default_factory=list)
     mkdocs: list[float] = field(default_factory=list)
+    mkdocs_dirty: list[float] = field(default_factory=list)  # for reference: the engine's incremental mode alone
     startup: dict[str, float] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
@@ -98,24 +99,29 @@ def measure(runs: int, log=print) -> ServeResults:
     finally:
         _stop(proc)
     # mkdocs serve on the same generated tree (made without PDFs, as the preview does); edit the docs file.
-    root2 = copy_project()
-    run_timed(netwerkcoach("build", "--no-pdf", "--root", str(root2)))
-    config = root2 / "build" / "default" / "mkdocs.yml"
+    _mkdocs_serve(res, "mkdocs serve", [], runs, res.mkdocs, log)
+    _mkdocs_serve(res, "mkdocs serve --dirty", ["--dirty"], runs, res.mkdocs_dirty, log)
+    return res
+
+
+def _mkdocs_serve(res: ServeResults, name: str, extra: list[str], runs: int, times: list[float], log) -> None:
+    root = copy_project()
+    run_timed(netwerkcoach("build", "--no-pdf", "--root", str(root)))
+    config = root / "build" / "default" / "mkdocs.yml"
     port = free_port()
     out = tempfile.TemporaryFile()
     proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--config-file", str(config),
-                             "--dev-addr", f"127.0.0.1:{port}", "--livereload"], cwd=config.parent,
+                             "--dev-addr", f"127.0.0.1:{port}", "--livereload", *extra], cwd=config.parent,
                             stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        res.startup["mkdocs serve"] = _wait_for(f"http://127.0.0.1:{port}/{PAGE}", None, proc=proc)
-        target = root2 / "build" / "default" / "docs" / PAGE.replace(".html", ".md")
-        _edit_loop("mkdocs serve", proc, f"http://127.0.0.1:{port}/{PAGE}", target, runs, res.mkdocs, log)
-    except Exception as error:  # noqa: BLE001
+        res.startup[name] = _wait_for(f"http://127.0.0.1:{port}/{PAGE}", None, proc=proc)
+        target = root / "build" / "default" / "docs" / PAGE.replace(".html", ".md")
+        _edit_loop(name, proc, f"http://127.0.0.1:{port}/{PAGE}", target, runs, times, log)
+    except Exception as error:  # noqa: BLE001 - reported in results.md
         out.seek(0)
-        res.errors.append(f"mkdocs serve: {error}; output tail: {out.read().decode()[-500:]!r}")
+        res.errors.append(f"{name}: {error}; output tail: {out.read().decode()[-500:]!r}")
     finally:
         _stop(proc)
-    return res
 
 
 def summary(res: ServeResults) -> dict[str, float]:

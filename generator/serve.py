@@ -1,6 +1,7 @@
 """Live preview: regenerate when a source changes; the engine's dev server reloads the browser."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -26,16 +27,41 @@ def snapshot(root: Path) -> dict[str, float]:
     return stamps
 
 
-def regenerate(project: Project) -> bool:
+def _layout(project: Project) -> tuple[frozenset[str], str]:
+    """What every page depends on: the set of files in the docs tree and the engine config."""
+    docs = project.docs_dir
+    names = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()) \
+        if docs.is_dir() else frozenset()
+    config = project.config_path.read_text(encoding="utf-8") if project.config_path.is_file() else ""
+    return names, config
+
+
+def touch_all_pages(project: Project) -> None:
+    """Make the engine's incremental rebuild redo every page (menu, links or theme changed)."""
+    now = time.time_ns()
+    for path in project.docs_dir.rglob("*.md"):
+        os.utime(path, ns=(now, now))
+
+
+def regenerate(project: Project, theme_changed: bool = False) -> bool:
     handbook, diags = check(project)
     diags.print_all(sys.stderr)
     if handbook is None:
         print(f"{diags.summary()} De preview toont de laatste goede versie.", file=sys.stderr)
         return False
+    before = _layout(project)
     # The preview skips PDFs: they take seconds, and `netwerkcoach build` makes them.
     changed = generate(project, handbook, BuildOptions(with_pdf=False)).changed
+    if theme_changed or _layout(project) != before:
+        touch_all_pages(project)
     print(f"Bijgewerkt: {changed} bestand(en) opnieuw gemaakt.", file=sys.stderr)
     return True
+
+
+def _theme_changed(old: dict[str, float], new: dict[str, float], project: Project) -> bool:
+    """The theme's templates are outside the docs tree: a change there must redo every page."""
+    overrides = str(project.theme_dir / "overrides")
+    return any(path.startswith(overrides) for path, _ in old.items() ^ new.items())
 
 
 def serve(project: Project, address: str) -> int:
@@ -50,8 +76,9 @@ def serve(project: Project, address: str) -> int:
             time.sleep(POLL_SECONDS)
             current = snapshot(project.root)
             if current != stamps:
+                theme_changed = _theme_changed(stamps, current, project)
                 stamps = current
-                regenerate(project)
+                regenerate(project, theme_changed)
     except KeyboardInterrupt:
         pass
     finally:

@@ -50,8 +50,17 @@ def test_serve_regenerates_and_serves_the_change(minimal: Path) -> None:
         uitleg.write_text(uitleg.read_text(encoding="utf-8") + "\nKruisbessenjam is het nieuwe kenwoord.\n",
                           encoding="utf-8")
         assert wait_for(page, "Kruisbessenjam"), "the change did not reach the served page"
-        # a broken save keeps the last good version and says why
+        # The engine rebuilds incrementally. A new step title changes the menu and the page footer
+        # links: it must also reach a page whose own source did not change.
+        other = f"http://127.0.0.1:{port}/houding/luisteren.html"
+        assert "Stap 1: Eerste stap" in fetch(other)
         step = minimal / "content" / "steps" / "01-eerste-stap" / "step.yml"
+        step.write_text(step.read_text(encoding="utf-8").replace('title: "Eerste stap"', 'title: "Vlierbessenstap"'),
+                        encoding="utf-8")
+        assert wait_for(other, "Stap 1: Vlierbessenstap"), "the new title did not reach another page"
+        assert "Stap 1: Eerste stap" not in fetch(other)
+        assert "Kruisbessenjam" in fetch(page)
+        # a broken save keeps the last good version and says why
         step.write_text(step.read_text(encoding="utf-8").replace("phase: begin", "phase: weg"), encoding="utf-8")
         time.sleep(2)
         assert "Kruisbessenjam" in fetch(page)
