@@ -72,6 +72,7 @@ def check(project: Project) -> tuple[Handbook | None, Diagnostics]:
 class Generated:
     changed: int
     pdf: RenderReport | None
+    layout_changed: bool = False  # the config (menu) or the set of pages changed: every page is affected
 
 
 def render_pdfs(project: Project, handbook: Handbook) -> tuple[RenderReport, list[Download]]:
@@ -99,15 +100,16 @@ def generate(project: Project, handbook: Handbook, options: BuildOptions | None 
     options = options or BuildOptions()
     report, downloads = render_pdfs(project, handbook) if options.with_pdf else (None, [])
     tree = build_tree(handbook, project.theme_dir / "assets", downloads, options.whats_new)
-    changed = sync_tree(tree.files, project.docs_dir)
+    synced = sync_tree(tree.files, project.docs_dir)
+    changed, layout_changed = synced.written, synced.set_changed
     here = project.config_path.parent
     config = engine_config(project.base_config, handbook, tree.nav, _relative(project.docs_dir, here),
                            _relative(project.theme_dir / "overrides", here), options.offline,
                            options.version_switcher)
     if not project.config_path.is_file() or project.config_path.read_text(encoding="utf-8") != config:
         project.config_path.write_text(config, encoding="utf-8")
-        changed += 1
-    return Generated(changed, report)
+        changed, layout_changed = changed + 1, True
+    return Generated(changed, report, layout_changed)
 
 
 def _relative(path: Path, start: Path) -> str:

@@ -6,28 +6,34 @@ import os
 import shutil
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 
-def sync_tree(files: dict[str, bytes | Path], dest: Path) -> int:
-    """Make `dest` hold exactly `files` (bytes, or a file to copy); rewrite only changed files.
+@dataclass(frozen=True)
+class Synced:
+    written: int          # files written because they were new or different
+    set_changed: bool     # a file was added or removed (not only rewritten)
 
-    Returns the number of files written.
-    """
+
+def sync_tree(files: dict[str, bytes | Path], dest: Path) -> Synced:
+    """Make `dest` hold exactly `files` (bytes, or a file to copy); rewrite only changed files."""
     dest.mkdir(parents=True, exist_ok=True)
-    written = 0
+    written, added = 0, False
     for rel, data in files.items():
         path = dest / rel
-        if path.is_file() and _same(path, data):
+        exists = path.is_file()
+        if exists and _same(path, data):
             continue
+        added = added or not exists
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(data, Path):
             shutil.copyfile(data, path)
         else:
             path.write_bytes(data)
         written += 1
-    _remove_stale(dest, set(files))
-    return written
+    removed = _remove_stale(dest, set(files))
+    return Synced(written, added or removed)
 
 
 def _same(path: Path, data: bytes | Path) -> bool:
@@ -36,13 +42,17 @@ def _same(path: Path, data: bytes | Path) -> bool:
     return path.stat().st_size == len(data) and path.read_bytes() == data
 
 
-def _remove_stale(dest: Path, keep: set[str]) -> None:
+def _remove_stale(dest: Path, keep: set[str]) -> bool:
+    """Delete files not in `keep` (and folders left empty); True if any file was deleted."""
+    removed = False
     for path in sorted(dest.rglob("*"), reverse=True):
         rel = path.relative_to(dest).as_posix()
         if path.is_file() and rel not in keep:
             path.unlink()
+            removed = True
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return removed
 
 
 def publish(new_site: Path, site: Path) -> None:

@@ -27,15 +27,6 @@ def snapshot(root: Path) -> dict[str, float]:
     return stamps
 
 
-def _layout(project: Project) -> tuple[frozenset[str], str]:
-    """What every page depends on: the set of files in the docs tree and the engine config."""
-    docs = project.docs_dir
-    names = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()) \
-        if docs.is_dir() else frozenset()
-    config = project.config_path.read_text(encoding="utf-8") if project.config_path.is_file() else ""
-    return names, config
-
-
 def touch_all_pages(project: Project) -> None:
     """Make the engine's incremental rebuild redo every page (menu, links or theme changed)."""
     now = time.time_ns()
@@ -49,12 +40,11 @@ def regenerate(project: Project, theme_changed: bool = False) -> bool:
     if handbook is None:
         print(f"{diags.summary()} De preview toont de laatste goede versie.", file=sys.stderr)
         return False
-    before = _layout(project)
     # The preview skips PDFs: they take seconds, and `netwerkcoach build` makes them.
-    changed = generate(project, handbook, BuildOptions(with_pdf=False)).changed
-    if theme_changed or _layout(project) != before:
+    generated = generate(project, handbook, BuildOptions(with_pdf=False))
+    if theme_changed or generated.layout_changed:
         touch_all_pages(project)
-    print(f"Bijgewerkt: {changed} bestand(en) opnieuw gemaakt.", file=sys.stderr)
+    print(f"Bijgewerkt: {generated.changed} bestand(en) opnieuw gemaakt.", file=sys.stderr)
     return True
 
 

@@ -23,7 +23,7 @@ def _memoised_page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
 
 def install() -> bool:
     """Swap in the memoised property; False (and no change) if pydyf no longer looks as expected."""
-    if not isinstance(_ORIGINAL, property) or not hasattr(pydyf.PDF, "add_page"):
+    if not isinstance(_ORIGINAL, property):
         return False
     pydyf.PDF.page_references = property(_memoised_page_references)
     return True

@@ -192,9 +192,12 @@ def render_literature(hb: Handbook) -> str:
                   f'<ul class="nc-literature">{"".join(items)}</ul>')
 
 
-# Labels of the buttons worksheets.js puts in the tools rows (keep the lists the same).
-SHEET_TOOLS = ("Opslaan als bestand", "Bestand openen", "Afdrukken", "Alles wissen")
-ALL_SHEETS_TOOLS = ("Alle werkbladen opslaan als bestand", "Bestand openen", "Alles wissen")
+# Tool rows as (action, label): worksheets.js and progress.js enable each button by its action.
+SHEET_TOOLS = (("save", "Opslaan als bestand"), ("open", "Bestand openen"), ("print", "Afdrukken"),
+               ("clear", "Alles wissen"))
+ALL_SHEETS_TOOLS = (("save", "Alle werkbladen opslaan als bestand"), ("open", "Bestand openen"),
+                    ("clear", "Alles wissen"))
+PROGRESS_TOOLS = (("save", "Opslaan als bestand"), ("open", "Bestand openen"), ("clear", "Wis mijn voortgang"))
 
 
 def render_worksheets_index(hb: Handbook) -> str:
@@ -310,10 +313,6 @@ def _module_href(links: LinkResolver, module: Module) -> str:
     return links.to(module.page).replace(".md", ".html")
 
 
-# Labels of the buttons progress.js puts in the tools row (keep the two lists the same).
-PROGRESS_TOOLS = ("Opslaan als bestand", "Bestand openen", "Wis mijn voortgang")
-
-
 def _progress_placeholders(links: LinkResolver, route: list[Module]) -> str:
     """What a first visit shows, before progress.js fills it in with the same sizes.
 
@@ -329,10 +328,13 @@ def _progress_placeholders(links: LinkResolver, route: list[Module]) -> str:
             '<p class="nc-status" role="status"></p></div>')
 
 
-def stand_in_buttons(labels: tuple[str, ...]) -> str:
-    """Disabled buttons of the same size as those a script puts in their place (no layout shift)."""
-    return "".join(f'<button type="button" class="md-button nc-button" disabled>{esc(label)}</button>'
-                   for label in labels)
+def stand_in_buttons(tools: tuple[tuple[str, str], ...]) -> str:
+    """A tool row's buttons, disabled until the page script gives each one its action.
+
+    They are in the page from the start, so nothing moves when the script runs (no layout shift).
+    """
+    return "".join(f'<button type="button" class="md-button nc-button" data-action="{action}" disabled>'
+                   f'{esc(label)}</button>' for action, label in tools)
 
 
 def _route_table(links: LinkResolver, modules: list[Module]) -> str:

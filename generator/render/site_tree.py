@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from ruamel.yaml import YAML
 
-from generator.model import Handbook
+from generator.model import Handbook, Step
 from generator.render import pages
 from generator.render.links import (DOWNLOADS_PAGE, GLOSSARY_PAGE, LITERATURE_PAGE, PROGRESS_PAGE, QUIZZES_INDEX,
                                     WHATS_NEW_PAGE, WORKSHEETS_INDEX, quiz_page, step_label, worksheet_page)
@@ -129,7 +129,13 @@ def bounded(entries: list[NavItem], name: Callable[[int, int], str]) -> list[Nav
 
 
 def numbered(noun: str) -> Callable[[int, int], str]:
+    """Group labels by position: "Werkbladen 1 t/m 10"."""
     return lambda first, last: f"{noun} {first + 1} t/m {last + 1}"
+
+
+def by_step_number(steps: list[Step]) -> Callable[[int, int], str]:
+    """Group labels by step number: "Stappen 11 t/m 20"."""
+    return lambda first, last: f"Stappen {steps[first].meta.number} t/m {steps[last].meta.number}"
 
 
 def build_nav(hb: Handbook, with_downloads: bool = False, with_whats_new: bool = False) -> list[NavItem]:
@@ -137,8 +143,8 @@ def build_nav(hb: Handbook, with_downloads: bool = False, with_whats_new: bool =
     for phase in hb.phases:
         steps = hb.steps_of(phase)
         entries = [{step_label(hb, s.meta.number): s.page_path} for s in steps]
-        by_number = lambda a, b, steps=steps: f"Stappen {steps[a].meta.number} t/m {steps[b].meta.number}"  # noqa: E731
-        nav.append({f"Fase {phase.meta.number}: {phase.meta.title}": [phase.page_path] + bounded(entries, by_number)})
+        nav.append({f"Fase {phase.meta.number}: {phase.meta.title}":
+                    [phase.page_path] + bounded(entries, by_step_number(steps))})
     for section in hb.meta.sections:
         section_pages = hb.pages_in(section.id)
         if section_pages:

@@ -166,47 +166,61 @@
     input.click();
   }
 
+  /* The page holds its tool buttons disabled, at their final size and with their labels (no
+     layout shift, one place for the labels): enable each one by its data-action. */
+  function activate(row, handlers) {
+    Array.prototype.forEach.call(row.querySelectorAll("button[data-action]"), function (el) {
+      var onClick = handlers[el.dataset.action];
+      if (!onClick) return;
+      el.addEventListener("click", onClick);
+      el.disabled = false;
+    });
+  }
+
+  /* A function that shows a message in a status line, as an alert when it is an error. */
+  function sayIn(line) {
+    return function (text, isError) {
+      line.textContent = text;
+      line.setAttribute("role", isError ? "alert" : "status");
+      line.classList.toggle("nc-status--error", !!isError);
+    };
+  }
+
   // The page scripts (worksheets.js, quiz.js) load after this file and use these.
-  window.netwerkcoach = { button: button, download: download, pickFile: pickFile, recordQuiz: recordQuiz };
+  window.netwerkcoach = { button: button, activate: activate, sayIn: sayIn, download: download,
+                          pickFile: pickFile, recordQuiz: recordQuiz };
 
   function setupTools(route, refresh) {
     var site = route.site, tools = document.querySelector(".nc-progress-tools");
-    tools.textContent = ""; // the page holds disabled stand-ins of the same size (no layout shift)
-    var status = document.createElement("p");
-    status.className = "nc-status";
-    status.setAttribute("role", "status");
-    function say(text, isError) {
-      status.textContent = text;
-      status.setAttribute("role", isError ? "alert" : "status");
-      status.classList.toggle("nc-status--error", !!isError);
-    }
-    tools.appendChild(button("Opslaan als bestand", function () {
-      download("voortgang-" + site + ".json", { type: FILE_TYPE, format: FORMAT, site: site,
-        exported: new Date().toISOString(), progress: load(site) });
-      say("Het bestand met je voortgang is gemaakt.");
-    }));
-    tools.appendChild(button("Bestand openen", function () {
-      pickFile(function (text) {
-        var data;
-        try { data = JSON.parse(text); } catch (error) { data = null; }
-        if (!data || data.type !== FILE_TYPE || !data.progress || typeof data.progress.modules !== "object") {
-          say("Dit bestand is geen voortgangsbestand van deze training. Er is niets veranderd.", true);
-          return;
-        }
-        if (Object.keys(load(site).modules).length &&
-            !window.confirm("Je voortgang in deze browser vervangen door die uit het bestand?")) { say("Niets veranderd."); return; }
-        if (!store(site, data.progress)) { say("Opslaan lukt niet in deze browser.", true); return; }
+    var say = sayIn(tools.querySelector(".nc-status"));
+    activate(tools, {
+      save: function () {
+        download("voortgang-" + site + ".json", { type: FILE_TYPE, format: FORMAT, site: site,
+          exported: new Date().toISOString(), progress: load(site) });
+        say("Het bestand met je voortgang is gemaakt.");
+      },
+      open: function () {
+        pickFile(function (text) {
+          var data;
+          try { data = JSON.parse(text); } catch (error) { data = null; }
+          if (!data || data.type !== FILE_TYPE || !data.progress || typeof data.progress.modules !== "object") {
+            say("Dit bestand is geen voortgangsbestand van deze training. Er is niets veranderd.", true);
+            return;
+          }
+          if (Object.keys(load(site).modules).length &&
+              !window.confirm("Je voortgang in deze browser vervangen door die uit het bestand?")) { say("Niets veranderd."); return; }
+          if (!store(site, data.progress)) { say("Opslaan lukt niet in deze browser.", true); return; }
+          refresh();
+          say("Je voortgang uit het bestand staat nu in deze browser.");
+        });
+      },
+      clear: function () {
+        if (!window.confirm("Wil je je hele voortgang wissen? Dit kun je niet terugdraaien.")) return;
+        try { window.localStorage.removeItem(key(site)); } catch (error) { /* nothing stored */ }
         refresh();
-        say("Je voortgang uit het bestand staat nu in deze browser.");
-      });
-    }));
-    tools.appendChild(button("Wis mijn voortgang", function () {
-      if (!window.confirm("Wil je je hele voortgang wissen? Dit kun je niet terugdraaien.")) return;
-      try { window.localStorage.removeItem(key(site)); } catch (error) { /* nothing stored */ }
-      refresh();
-      say("Je voortgang is gewist.");
-    }));
-    tools.appendChild(status);
+        say("Je voortgang is gewist.");
+      }
+    });
   }
 
   function setupCertificate(route, complete) {

@@ -5,8 +5,8 @@
   var FORMAT = 1;              // version of the stored record and of export files
   var FILE_TYPE = "netwerkcoach-werkbladen";
   var CIRCLES = [["dichtbij", "Dichtbij"], ["verder-weg", "Verder weg"], ["op-afstand", "Op afstand"]];
-  // button, download, pickFile: window.netwerkcoach from progress.js, taken in start()
-  var button, download, pickFile;
+  // button, activate, sayIn, download, pickFile: window.netwerkcoach from progress.js, taken in start()
+  var button, activate, sayIn, download, pickFile;
   var SECTORS = [["familie", "Familie"], ["vrienden", "Vrienden"], ["buurt", "Buren en buurt"],
                  ["werk-school-club", "Werk, school of club"], ["hulpverleners", "Hulpverleners"]];
 
@@ -88,10 +88,7 @@
   /* ---------- messages ---------- */
   function status(form, text, isError) {
     var box = form.parentNode.querySelector('.nc-status[data-for="' + form.dataset.worksheet + '"]');
-    if (!box) return;
-    box.textContent = text;
-    box.setAttribute("role", isError ? "alert" : "status");
-    box.classList.toggle("nc-status--error", !!isError);
+    if (box) sayIn(box)(text, isError);
   }
 
   function timeNow() {
@@ -167,35 +164,25 @@
   /* ---------- one worksheet ---------- */
   function setupSheet(form) {
     var site = form.dataset.site, sheet = form.dataset.worksheet;
-    // The page holds the tools row with disabled stand-ins of the same size (no layout shift).
-    var tools = form.parentNode.querySelector(".nc-tools") || document.createElement("div");
-    tools.className = "nc-tools";
-    tools.textContent = "";
-    var statusBox = form.parentNode.querySelector('.nc-status[data-for="' + sheet + '"]') || document.createElement("p");
-    statusBox.className = "nc-status";
-    statusBox.dataset.for = sheet;
-    statusBox.setAttribute("role", "status");
-    tools.appendChild(button("Opslaan als bestand", function () {
-      save(form);
-      var records = {};
-      records[sheet] = loadRecord(site, sheet) || { format: FORMAT, sheet: sheet,
-        version: Number(form.dataset.version), answers: readForm(form), earlier: {} };
-      download("werkblad-" + sheet + ".json", exportFile(site, records));
-    }));
-    tools.appendChild(button("Bestand openen", function () {
-      pickFile(function (text) { importIntoSheet(form, text); });
-    }));
-    tools.appendChild(button("Afdrukken", function () { window.print(); }));
-    tools.appendChild(button("Alles wissen", function () {
-      if (!window.confirm("Wil je alle antwoorden op dit werkblad wissen? Dit kun je niet terugdraaien.")) return;
-      try { window.localStorage.removeItem(storeKey(site, sheet)); } catch (error) { /* nothing stored */ }
-      fillForm(form, {});
-      resetKaarten(form);
-      showEarlier(form, null);
-      status(form, "Alle antwoorden op dit werkblad zijn gewist.");
-    }));
-    if (!tools.parentNode) form.parentNode.insertBefore(tools, form);
-    if (!statusBox.parentNode) form.parentNode.insertBefore(statusBox, form);
+    activate(form.parentNode.querySelector(".nc-tools"), {
+      save: function () {
+        save(form);
+        var records = {};
+        records[sheet] = loadRecord(site, sheet) || { format: FORMAT, sheet: sheet,
+          version: Number(form.dataset.version), answers: readForm(form), earlier: {} };
+        download("werkblad-" + sheet + ".json", exportFile(site, records));
+      },
+      open: function () { pickFile(function (text) { importIntoSheet(form, text); }); },
+      print: function () { window.print(); },
+      clear: function () {
+        if (!window.confirm("Wil je alle antwoorden op dit werkblad wissen? Dit kun je niet terugdraaien.")) return;
+        try { window.localStorage.removeItem(storeKey(site, sheet)); } catch (error) { /* nothing stored */ }
+        fillForm(form, {});
+        resetKaarten(form);
+        showEarlier(form, null);
+        status(form, "Alle antwoorden op dit werkblad zijn gewist.");
+      }
+    });
 
     setupKaarten(form);
     var record = migrate(loadRecord(site, sheet), form);
@@ -247,43 +234,35 @@
   }
 
   function setupAllTools(box) {
-    var site = box.dataset.site;
-    box.textContent = ""; // the page holds disabled stand-ins of the same size (no layout shift)
-    var statusBox = document.createElement("p");
-    statusBox.className = "nc-status";
-    statusBox.setAttribute("role", "status");
-    function say(text, isError) {
-      statusBox.textContent = text;
-      statusBox.setAttribute("role", isError ? "alert" : "status");
-      statusBox.classList.toggle("nc-status--error", !!isError);
-    }
-    box.appendChild(button("Alle werkbladen opslaan als bestand", function () {
-      download("werkbladen-" + site + ".json", exportFile(site, allRecords(site)));
-      say("Het bestand met al je werkbladen is gemaakt.");
-    }));
-    box.appendChild(button("Bestand openen", function () {
-      pickFile(function (text) {
-        var records = parseFile(text);
-        if (typeof records === "string") { say(records, true); return; }
-        var count = Object.keys(records).length;
-        if (Object.keys(allRecords(site)).length &&
-            !window.confirm("Je hebt al antwoorden in deze browser. Alles vervangen door de " + count +
-                            " werkblad(en) uit het bestand?")) { say("Niets veranderd."); return; }
+    var site = box.dataset.site, say = sayIn(box.querySelector(".nc-status"));
+    activate(box, {
+      save: function () {
+        download("werkbladen-" + site + ".json", exportFile(site, allRecords(site)));
+        say("Het bestand met al je werkbladen is gemaakt.");
+      },
+      open: function () {
+        pickFile(function (text) {
+          var records = parseFile(text);
+          if (typeof records === "string") { say(records, true); return; }
+          var count = Object.keys(records).length;
+          if (Object.keys(allRecords(site)).length &&
+              !window.confirm("Je hebt al antwoorden in deze browser. Alles vervangen door de " + count +
+                              " werkblad(en) uit het bestand?")) { say("Niets veranderd."); return; }
+          try {
+            Object.keys(allRecords(site)).forEach(function (sheet) { window.localStorage.removeItem(storeKey(site, sheet)); });
+            Object.keys(records).forEach(function (sheet) { writeRecord(site, records[sheet]); });
+          } catch (error) { say("Opslaan lukt niet in deze browser.", true); return; }
+          say(count + " werkblad(en) uit het bestand staan nu in deze browser.");
+        });
+      },
+      clear: function () {
+        if (!window.confirm("Wil je de antwoorden op alle werkbladen wissen? Dit kun je niet terugdraaien.")) return;
         try {
           Object.keys(allRecords(site)).forEach(function (sheet) { window.localStorage.removeItem(storeKey(site, sheet)); });
-          Object.keys(records).forEach(function (sheet) { writeRecord(site, records[sheet]); });
-        } catch (error) { say("Opslaan lukt niet in deze browser.", true); return; }
-        say(count + " werkblad(en) uit het bestand staan nu in deze browser.");
-      });
-    }));
-    box.appendChild(button("Alles wissen", function () {
-      if (!window.confirm("Wil je de antwoorden op alle werkbladen wissen? Dit kun je niet terugdraaien.")) return;
-      try {
-        Object.keys(allRecords(site)).forEach(function (sheet) { window.localStorage.removeItem(storeKey(site, sheet)); });
-      } catch (error) { /* nothing stored */ }
-      say("Alle antwoorden zijn gewist.");
-    }));
-    box.appendChild(statusBox);
+        } catch (error) { /* nothing stored */ }
+        say("Alle antwoorden zijn gewist.");
+      }
+    });
   }
 
   /* ---------- print: show typed text in full ---------- */
@@ -506,6 +485,8 @@
   /* ---------- start ---------- */
   function start() {
     button = window.netwerkcoach.button;
+    activate = window.netwerkcoach.activate;
+    sayIn = window.netwerkcoach.sayIn;
     download = window.netwerkcoach.download;
     pickFile = window.netwerkcoach.pickFile;
     Array.prototype.forEach.call(document.querySelectorAll("form.nc-worksheet"), setupSheet);
