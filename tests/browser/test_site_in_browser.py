@@ -37,6 +37,30 @@ def test_search_finds_a_step_by_a_stemmed_dutch_word(page, site_url: str) -> Non
     assert page.requests.foreign == []
 
 
+def _index_requests(page) -> list[str]:
+    return [url for url in page.requests.urls if url.endswith("/search/search_index.json")]
+
+
+def test_search_index_waits_until_the_reader_searches(page, site_url: str) -> None:
+    # The index is the largest file of a first visit; a page view without search never fetches it.
+    tab = page
+    tab.set_viewport_size({"width": 360, "height": 740})  # phone: search opens from a header button
+    tab.goto(f"{site_url}/stappen/stap-02-netwerk-in-beeld.html", wait_until="networkidle")
+    tab.wait_for_timeout(500)
+    assert _index_requests(tab) == []
+    tab.locator("label.md-header__button[for=__search]").click()
+    tab.keyboard.type("netwerkkaart")
+    tab.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    assert len(_index_requests(tab)) == 1
+
+
+def test_a_search_link_loads_the_index_at_once(page, site_url: str) -> None:
+    page.goto(f"{site_url}/index.html?q=netwerkkaart", wait_until="networkidle")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    assert "Netwerk in beeld" in page.locator(".md-search-result").inner_text()
+    assert len(_index_requests(page)) == 1
+
+
 def test_step_page_fits_a_small_phone(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()

@@ -43,3 +43,36 @@
     return post.apply(this, args);
   };
 })();
+
+/* Search index on demand. The theme downloads the whole search index (the largest file of a
+   first visit) and builds it in a worker on every page load, although most visits never search.
+   We hold that one request back until the reader starts to search: opens the search, focuses the
+   search field (also by keyboard) or arrives with a search in the address (?q=). Until then the
+   theme shows its "search is starting" line, as it does while the index loads. */
+(function () {
+  if (typeof XMLHttpRequest === "undefined") return;
+  var INDEX = /\/search\/search_index\.json$/;
+  var started = new URLSearchParams(location.search).has("q");
+  var held = [];
+  var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.ncSearchIndex = INDEX.test(String(url).split("?")[0]);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.ncSearchIndex && !started) { held.push([this, arguments]); return; }
+    return send.apply(this, arguments);
+  };
+  function start() {
+    if (started) return;
+    started = true;
+    held.forEach(function (request) { send.apply(request[0], request[1]); });
+    held = [];
+  }
+  function isSearch(target) {
+    return target && target.matches && target.matches('input[name="query"], #__search, label[for="__search"], label[for="__search"] *');
+  }
+  ["focusin", "change", "pointerdown"].forEach(function (type) {
+    document.addEventListener(type, function (event) { if (isSearch(event.target)) start(); }, true);
+  });
+})();
