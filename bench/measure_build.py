@@ -61,15 +61,16 @@ def _pack_render_child(root: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from generator.build import Project, check
     from generator.pdf.print_html import PrintRenderer
-    from generator.pdf.render import PDF_VARIANT
+    from generator.pdf.render import PDF_VARIANT, STYLESHEET
     project = Project(root)
     handbook, _ = check(project)
     assert handbook is not None
     templates = project.theme_dir / "print"
     doc = PrintRenderer(handbook, templates).packs(handbook.site.packs)[0]
     start = time.perf_counter()
-    from weasyprint import HTML
-    data = HTML(string=doc.html, base_url=str(templates) + "/").write_pdf(pdf_variant=PDF_VARIANT)
+    from weasyprint import CSS, HTML
+    data = HTML(string=doc.html, base_url=str(templates) + "/").write_pdf(
+        stylesheets=[CSS(filename=str(templates / STYLESHEET))], pdf_variant=PDF_VARIANT)
     print(json.dumps({"seconds": time.perf_counter() - start, "bytes": len(data), "path": doc.path}))
 
 

@@ -14,6 +14,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import BIN, PY, median, run_timed  # noqa: E402
 
+STYLESHEET = "print.css"  # as generator.pdf.render.STYLESHEET; the print HTML does not link it
+
 
 @dataclass
 class Variant:
@@ -97,7 +99,8 @@ def measure(root: Path, runs: int, log=print, naive_runs: int | None = None) -> 
                 variant.maxrss_mib = max(variant.maxrss_mib, timed.maxrss_mib)
                 variant.tree_peak_mib = max(variant.tree_peak_mib, timed.tree_peak_mib)
             log(f"  {name} {run + 1}/{runs}: {info['seconds']:.1f}s, {variant.pages} pages")
-    # Naive: one `weasyprint` command per document, one after the other (CLI defaults: untagged PDF).
+    # Naive: one `weasyprint` command per document, one after the other (CLI defaults: untagged PDF),
+    # with print.css given on the command line as the build gives it to WeasyPrint.
     names = json.loads(run_timed([PY, __file__, "--prepare", str(root)]).stdout.strip().splitlines()[-1])
     folder = root / "theme" / "print"
     variant = res.variants.setdefault("naive (weasyprint CLI per document)", Variant())
@@ -105,8 +108,8 @@ def measure(root: Path, runs: int, log=print, naive_runs: int | None = None) -> 
         with tempfile.TemporaryDirectory(prefix="nc-bench-naive-") as out:
             total = 0.0
             for name in names:
-                timed = run_timed([str(BIN / "weasyprint"), name, os.path.join(out, name[:-5] + ".pdf")],
-                                  cwd=folder)
+                timed = run_timed([str(BIN / "weasyprint"), "--stylesheet", STYLESHEET, name,
+                                   os.path.join(out, name[:-5] + ".pdf")], cwd=folder)
                 total += timed.seconds
                 variant.maxrss_mib = max(variant.maxrss_mib, timed.maxrss_mib)
                 variant.tree_peak_mib = max(variant.tree_peak_mib, timed.tree_peak_mib)

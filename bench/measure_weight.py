@@ -69,13 +69,43 @@ class Visit:
         return sum(gz for path, _, gz in self.resources if path.startswith(OWN_PREFIXES))
 
 
+STALL_MS = 500   # first paint this long after the load event, with the page already loaded: see LighthouseRun
+
+
+@dataclass
+class LighthouseRun:
+    """One Lighthouse run. `stalled` marks the headless paint stall: the page has loaded, the main
+    thread is idle, and still the first frame is shown about a second later (viz withholds
+    BeginFrames from a client it thinks is unresponsive; GoogleChrome/lighthouse#17148). Lighthouse's
+    simulation then counts every request made before that late paint, so the score drops."""
+    score: float | None
+    note: str = ""
+    metrics: str = ""
+    observed_fcp_ms: float | None = None
+    observed_load_ms: float | None = None
+
+    @property
+    def stalled(self) -> bool:
+        return (self.observed_fcp_ms is not None and self.observed_load_ms is not None
+                and self.observed_fcp_ms > self.observed_load_ms + STALL_MS)
+
+    @property
+    def label(self) -> str:
+        return "—" if self.score is None else f"{self.score:.0f}" + ("*" if self.stalled else "")
+
+
+def median_score(runs: list[LighthouseRun]) -> LighthouseRun | None:
+    scored = sorted((r for r in runs if r.score is not None), key=lambda r: r.score)
+    return scored[len(scored) // 2] if scored else None
+
+
 @dataclass
 class WeightResults:
     visits: list[Visit] = field(default_factory=list)
     own_files: dict[str, tuple[int, int]] = field(default_factory=dict)  # every own JS/CSS file in the site
     lighthouse: dict[str, float | None] = field(default_factory=dict)
     lighthouse_metrics: dict[str, str] = field(default_factory=dict)   # page -> "FCP … · LCP … · TBT …"
-    lighthouse_runs: dict[str, list[float | None]] = field(default_factory=dict)  # page -> every run's score
+    lighthouse_runs: dict[str, list[LighthouseRun]] = field(default_factory=dict)  # page -> every run
     lighthouse_note: str = ""
     errors: list[str] = field(default_factory=list)
 
@@ -114,10 +144,10 @@ METRICS = (("first-contentful-paint", "FCP"), ("largest-contentful-paint", "LCP"
            ("total-blocking-time", "TBT"), ("cumulative-layout-shift", "CLS"), ("speed-index", "SI"))
 
 
-def _lighthouse(url: str, out_dir: Path) -> tuple[float | None, str, str]:
-    """(performance score 0-100, problem note, key metrics) for one page, mobile preset."""
+def _lighthouse(url: str, out_dir: Path) -> LighthouseRun:
+    """One Lighthouse run of one page, mobile preset, performance only."""
     if not shutil.which("npx"):
-        return None, "npx not found", ""
+        return LighthouseRun(None, "npx not found")
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     report = out_dir / "lh.json"
     flags = " ".join(["--headless=new", *CHROME_ARGS])
@@ -126,15 +156,17 @@ def _lighthouse(url: str, out_dir: Path) -> tuple[float | None, str, str]:
     try:
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=400, cwd=out_dir)
     except subprocess.TimeoutExpired:
-        return None, "lighthouse timed out after 400 s", ""
+        return LighthouseRun(None, "lighthouse timed out after 400 s")
     if proc.returncode != 0 or not report.is_file():
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
-        return None, f"lighthouse exit {proc.returncode}: {' | '.join(tail)[:300]}", ""
+        return LighthouseRun(None, f"lighthouse exit {proc.returncode}: {' | '.join(tail)[:300]}")
     data = json.loads(report.read_text())
     score = data["categories"]["performance"]["score"]
     metrics = " · ".join(f"{label} {data['audits'][key].get('displayValue', '?')}" for key, label in METRICS
                          if key in data["audits"])
-    return (None if score is None else score * 100), "", metrics
+    observed = data["audits"].get("metrics", {}).get("details", {}).get("items", [{}])[0]
+    return LighthouseRun(None if score is None else score * 100, "", metrics,
+                         observed.get("observedFirstContentfulPaint"), observed.get("observedLoad"))
 
 
 def lighthouse_pages(site: Path, step_page: str) -> list[tuple[str, str]]:
@@ -176,14 +208,12 @@ def measure(site: Path, lighthouse: bool = True, log=print, lighthouse_runs: int
             notes = []
             for name, url in lighthouse_pages(site, step_page):
                 runs = [_lighthouse(base + url, Path(tmp)) for _ in range(lighthouse_runs)]
-                scored = sorted((r for r in runs if r[0] is not None), key=lambda r: r[0])
-                score, note, metrics = scored[len(scored) // 2] if scored else runs[0]
-                res.lighthouse[name] = score
-                res.lighthouse_runs[name] = [r[0] for r in runs]
-                res.lighthouse_metrics[name] = metrics
-                if note:
-                    notes.append(f"{name}: {note}")
-                log(f"  lighthouse {name}: {[r[0] for r in runs]}")
+                middle = median_score(runs)
+                res.lighthouse[name] = middle.score if middle else None
+                res.lighthouse_runs[name] = runs
+                res.lighthouse_metrics[name] = middle.metrics if middle else ""
+                notes += [f"{name}: {r.note}" for r in runs if r.note][:1]
+                log(f"  lighthouse {name}: {[r.label for r in runs]}")
             res.lighthouse_note = "; ".join(notes)
     else:
         res.lighthouse_note = "skipped (--no-lighthouse)"

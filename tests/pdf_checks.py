@@ -46,6 +46,9 @@ def assert_good_pdf(path: Path, title: str | None = None) -> pikepdf.Pdf:
         box = [float(v) for v in page.mediabox]
         assert abs(box[2] - A4[0]) < 1 and abs(box[3] - A4[1]) < 1, (path, box)
     assert all(embedded for _, embedded in fonts(pdf)), (path, fonts(pdf))
+    # The text is set in the print font: proof that print.css reached WeasyPrint (the print HTML
+    # does not link it; the renderer hands it over).
+    assert any("Atkinson-Hyperlegible" in name for name, _ in fonts(pdf)), (path, fonts(pdf))
     assert str(pdf.Root.get("/Lang")) == "nl", path
     assert "/StructTreeRoot" in pdf.Root, f"{path} is not tagged"
     assert pdf.Root.MarkInfo.Marked, path
