@@ -91,6 +91,21 @@ def test_search_index_is_dutch_and_holds_body_text(site: Path, bundled) -> None:
     assert words and all(word in body.lower() for word in words)
 
 
+def test_search_gives_no_quiz_answers_and_no_option_lists(site: Path, bundled) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    _, handbook = bundled
+    questions = [q for quiz in handbook.quizzes.values() for q in quiz.questions]
+    feedback = [o.feedback for q in questions for o in q.options] + [q.feedback for q in questions if q.feedback]
+    assert feedback and not [f for f in feedback if f in text]
+    assert "De goede volgorde" not in text
+    # drop-down choices: the worksheet's "Kies…" lists and the order questions' "Plek…" lists
+    assert "Kies…" not in text and "Plek…" not in text
+    # button labels (worksheet tools, quiz check) are not content either
+    assert "Alles wissen" not in text and "Controleer je antwoord" not in text
+    assert any("netwerkkaart" in doc["location"] for doc in index["docs"])  # the page itself is still found
+
+
 def test_no_asset_loads_from_another_host(site: Path) -> None:
     for path in site.rglob("*.html"):
         assert not EXTERNAL_LOAD.search(path.read_text(encoding="utf-8")), path

@@ -1,7 +1,7 @@
 """A worksheet as an accessible HTML form: one definition, also the base for print."""
 from __future__ import annotations
 
-from generator.render.text import esc, markdown_to_html
+from generator.render.text import NOT_IN_SEARCH, esc, markdown_to_html
 from generator.schema.worksheet import (Actieplan, Block, Checklist, Choice, Instruction, Netwerkkaart,
                                         OpenQuestion, Scale, Table, TextField, Worksheet)
 
@@ -113,7 +113,7 @@ def _table(sheet_id: str, block: Table) -> str:
 def _select(fid: str, name: str, label: str, choices: tuple[tuple[str, str], ...]) -> str:
     options = '<option value="">Kies…</option>' + "".join(
         f'<option value="{value}">{esc(text)}</option>' for value, text in choices)
-    return f'<select id="{fid}" name="{esc(name)}" aria-label="{esc(label)}">{options}</select>'
+    return f'<select id="{fid}" name="{esc(name)}" aria-label="{esc(label)}" {NOT_IN_SEARCH}>{options}</select>'
 
 
 def _netwerkkaart(sheet_id: str, block: Netwerkkaart) -> str:

@@ -9,7 +9,7 @@ from generator.render.quizzes import render_quiz
 from generator.route import Module, learning_route, module_of_page, module_of_quiz
 from generator.render.links import (DOWNLOADS_PAGE, PROGRESS_PAGE, QUIZZES_INDEX, WORKSHEETS_INDEX, LinkResolver,
                                     quiz_page, step_label, step_pdf, worksheet_page, worksheet_pdf)
-from generator.render.text import count_questions, esc, md_escape, number_word, shift_headings
+from generator.render.text import NOT_IN_SEARCH, count_questions, esc, md_escape, number_word, shift_headings
 from generator.schema.quiz import Quiz
 from generator.schema.worksheet import Worksheet
 
@@ -333,7 +333,8 @@ def stand_in_buttons(tools: tuple[tuple[str, str], ...]) -> str:
 
     They are in the page from the start, so nothing moves when the script runs (no layout shift).
     """
-    return "".join(f'<button type="button" class="md-button nc-button" data-action="{action}" disabled>'
+    return "".join(f'<button type="button" class="md-button nc-button" data-action="{action}" disabled '
+                   f'{NOT_IN_SEARCH}>'
                    f'{esc(label)}</button>' for action, label in tools)
 
 

@@ -1,7 +1,7 @@
 """A quiz as an accessible form with feedback per option; checked in the browser by quiz.js."""
 from __future__ import annotations
 
-from generator.render.text import count_questions, esc
+from generator.render.text import NOT_IN_SEARCH, count_questions, esc
 from generator.schema.quiz import Question, Quiz
 
 
@@ -34,7 +34,7 @@ def _question(quiz: Quiz, question: Question, number: int, total: int) -> str:
             f'aria-describedby="{qid}-prompt">'
             f'<legend>Vraag {number} van {total}</legend>{situation}'
             f'<p class="nc-prompt" id="{qid}-prompt">{esc(question.prompt)}{hint}</p>{body}'
-            f'<p><button type="button" class="md-button nc-button nc-check">Controleer je antwoord</button></p>'
+            f'<p><button type="button" class="md-button nc-button nc-check" {NOT_IN_SEARCH}>Controleer je antwoord</button></p>'
             f'<div class="nc-feedback" role="status" aria-live="polite"></div></fieldset>')
 
 
@@ -46,7 +46,7 @@ def _choices(qid: str, question: Question) -> str:
         rows.append(f'<div class="nc-option" data-correct="{"ja" if option.correct else "nee"}">'
                     f'<input type="{kind}" id="{fid}" name="{qid}" value="{index}">'
                     f'<label for="{fid}">{esc(option.text)}</label>'
-                    f'<p class="nc-option-feedback" hidden>{esc(option.feedback)}</p></div>')
+                    f'<p class="nc-option-feedback" hidden {NOT_IN_SEARCH}>{esc(option.feedback)}</p></div>')
     return "".join(rows)
 
 
@@ -59,9 +59,9 @@ def _order(qid: str, question: Question) -> str:
     for item_index in shown:
         fid = f"{qid}-{item_index}"
         rows.append(f'<div class="nc-order-item" data-position="{item_index + 1}">'
-                    f'<select id="{fid}" name="{qid}-{item_index}"><option value="">Plek…</option>{choices}</select>'
+                    f'<select id="{fid}" name="{qid}-{item_index}" {NOT_IN_SEARCH}><option value="">Plek…</option>{choices}</select>'
                     f'<label for="{fid}">{esc(question.items[item_index])}</label></div>')
     correct = "".join(f"<li>{esc(item)}</li>" for item in question.items)
     return (f'<p class="nc-help">Kies bij elk onderdeel de plek: 1 is de eerste.</p>{"".join(rows)}'
-            f'<div class="nc-order-answer" hidden><p>De goede volgorde:</p><ol>{correct}</ol>'
+            f'<div class="nc-order-answer" hidden {NOT_IN_SEARCH}><p>De goede volgorde:</p><ol>{correct}</ol>'
             f"<p>{esc(question.feedback)}</p></div>")

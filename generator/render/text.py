@@ -11,6 +11,10 @@ import nh3
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 ATX_HEADING = re.compile(r"^(#{1,6})(\s)")
 FENCE = re.compile(r"^\s*(```|~~~)")
+# The theme's search index skips an element with this attribute, and all inside it. Used for the
+# options of a drop-down (noise in a search result) and for quiz answers and feedback (a search
+# must not give the answers away).
+NOT_IN_SEARCH = "data-search-exclude"
 NUMBER_WORDS = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven",
                 8: "acht", 9: "negen", 10: "tien", 11: "elf", 12: "twaalf"}
 
