@@ -72,6 +72,16 @@ def serve(project: Project, address: str) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop_server(server)
     return 0
+
+
+def stop_server(server: subprocess.Popen, grace_seconds: float = 5) -> None:
+    """Stop the engine's dev server. It normally stops at once, but one caught in a rebuild can hang
+    in its own shutdown; left running, it would keep the port and the caller's output pipe open."""
+    server.terminate()
+    try:
+        server.wait(timeout=grace_seconds)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()

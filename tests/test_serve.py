@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.serve import stop_server
+
 pytestmark = pytest.mark.slow
 
 
@@ -69,3 +71,16 @@ def test_serve_regenerates_and_serves_the_change(minimal: Path) -> None:
         output = server.communicate(timeout=20)[0]
     assert "NC053" in output and "De preview toont de laatste goede versie." in output
     assert "Traceback" not in output
+
+
+def test_a_dev_server_that_hangs_on_stop_is_killed() -> None:
+    # A child that ignores Ctrl+C and SIGTERM, as the engine's server can while stuck in a rebuild.
+    stubborn = subprocess.Popen([sys.executable, "-c", "import signal, time; "
+                                 "signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+                                 "signal.signal(signal.SIGINT, signal.SIG_IGN); print('ready', flush=True); "
+                                 "time.sleep(120)"], stdout=subprocess.PIPE, text=True)
+    assert stubborn.stdout.readline().strip() == "ready"  # its handlers are in place
+    start = time.monotonic()
+    stop_server(stubborn, grace_seconds=0.5)
+    assert stubborn.returncode == -signal.SIGKILL
+    assert time.monotonic() - start < 10
