@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -54,7 +55,18 @@ def _theme_changed(old: dict[str, float], new: dict[str, float], project: Projec
     return any(path.startswith(overrides) for path, _ in old.items() ^ new.items())
 
 
+def _stop_on_signals() -> None:
+    """Ctrl+C and SIGTERM both end the preview. Ctrl+C is set explicitly: a process started with
+    SIGINT ignored (by a launcher or test runner) would otherwise inherit that, and so would the
+    engine's server, and neither could be stopped with Ctrl+C."""
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, stop)
+
+
 def serve(project: Project, address: str) -> int:
+    _stop_on_signals()
     keep_parsed_files()
     if not regenerate(project):
         return 1

@@ -44,7 +44,10 @@ def test_serve_regenerates_and_serves_the_change(minimal: Path) -> None:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(minimal),
                                "--addr", f"127.0.0.1:{port}"], stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                              # started with Ctrl+C ignored, as a launcher or test runner may leave it:
+                              # Ctrl+C must still stop the preview and the engine's server
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     try:
         page = f"http://127.0.0.1:{port}/stappen/stap-01-eerste-stap.html"
         assert wait_for(page, "Eerste stap"), "the preview did not start"
