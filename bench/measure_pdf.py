@@ -14,8 +14,6 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import BIN, PY, median, run_timed  # noqa: E402
 
-STYLESHEET = "print.css"  # as generator.pdf.render.STYLESHEET; the print HTML does not link it
-
 
 @dataclass
 class Variant:
@@ -102,6 +100,8 @@ def measure(root: Path, runs: int, log=print, naive_runs: int | None = None) -> 
     # Naive: one `weasyprint` command per document, one after the other (CLI defaults: untagged PDF),
     # with print.css given on the command line as the build gives it to WeasyPrint.
     names = json.loads(run_timed([PY, __file__, "--prepare", str(root)]).stdout.strip().splitlines()[-1])
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from generator.pdf.render import STYLESHEET  # the print HTML does not link it; the build hands it over
     folder = root / "theme" / "print"
     variant = res.variants.setdefault("naive (weasyprint CLI per document)", Variant())
     for run in range(naive_runs or runs):
