@@ -31,6 +31,7 @@ class Variant:
 @dataclass
 class PdfResults:
     variants: dict[str, Variant] = field(default_factory=dict)
+    unique: Variant | None = None  # every part once: the floor for any way that renders no page twice
 
 
 def count_pages(folder: Path) -> tuple[int, int]:
@@ -58,10 +59,41 @@ def _docs(root: Path):
     return project, handbook, docs
 
 
-def _child_render(root: Path, out: Path, workers: int) -> None:
+def _unique_docs(root: Path):
+    """The least a build must lay out if no page were ever rendered twice: every worksheet once,
+    every step's explanation and theory once, every other part of a pack once, and each pack's
+    cover and contents.
+
+    Uses the renderer's own documents and parts, so the content is exactly what the PDFs hold.
+    Bench only: it measures a floor, not a way the build could work as it is (the page numbers,
+    contents pages and PDF structure of assembled documents are left out, so the real cost of
+    assembling would come on top)."""
+    from markupsafe import Markup
+
+    from generator.pdf.print_html import HTML_CHARS_PER_PAGE, PrintDoc, PrintRenderer
+    project, handbook, docs = _docs(root)
+    printer = PrintRenderer(handbook, project.theme_dir / "print")
+    context = printer._context("deel", "")
+    part_template = printer.env.get_template("part.html.j2")
+    single = printer.env.from_string('{% extends "base.html.j2" %}{% block body %}{{ body }}{% endblock %}')
+    unique: dict[str, PrintDoc] = {doc.path: doc for doc in docs if doc.path.startswith("pdf/werkbladen/")}
+    for pack_doc in (doc for doc in docs if doc.path.startswith("pdf/pakketten/")):
+        cover_and_contents = pack_doc.html.split('<section class="doc', 1)[0] + "</body></html>"
+        unique[pack_doc.path] = PrintDoc(pack_doc.path, pack_doc.title, cover_and_contents)
+    for pack in handbook.site.packs:
+        for phase in list(handbook.phases) if pack.each_phase else [None]:
+            for part in printer._pack_parts(pack, phase, pack.volume_pages * HTML_CHARS_PER_PAGE):
+                body = Markup(part_template.render(**context, part={**part, "sheets": []}))
+                if part["kind"] != "worksheet":  # worksheets are in already, each once
+                    unique.setdefault(body, PrintDoc(f"deel-{len(unique)}.pdf", "deel",
+                                                     single.render(**context, body=body)))
+    return project, handbook, list(unique.values())
+
+
+def _child_render(root: Path, out: Path, workers: int, unique: bool = False) -> None:
     # Child process: the same documents as `netwerkcoach build`, rendered by render_all into a cold cache.
     from generator.pdf.render import render_all, source_date_epoch
-    project, handbook, docs = _docs(root)
+    project, handbook, docs = _unique_docs(root) if unique else _docs(root)
     with tempfile.TemporaryDirectory(prefix="nc-bench-cache-") as cache:
         start = time.perf_counter()
         report = render_all(docs, project.theme_dir / "print", project.theme_dir / "assets", Path(cache),
@@ -97,6 +129,16 @@ def measure(root: Path, runs: int, log=print, naive_runs: int | None = None) -> 
                 variant.maxrss_mib = max(variant.maxrss_mib, timed.maxrss_mib)
                 variant.tree_peak_mib = max(variant.tree_peak_mib, timed.tree_peak_mib)
             log(f"  {name} {run + 1}/{runs}: {info['seconds']:.1f}s, {variant.pages} pages")
+    res.unique = Variant()
+    for run in range(runs):
+        with tempfile.TemporaryDirectory(prefix="nc-bench-unique-") as out:
+            timed = run_timed([PY, __file__, "--render-unique", str(root), out, "2"])
+            info = json.loads(timed.stdout.strip().splitlines()[-1])
+            res.unique.seconds.append(info["seconds"])
+            res.unique.docs, res.unique.pages = count_pages(Path(out))
+            res.unique.maxrss_mib = max(res.unique.maxrss_mib, timed.maxrss_mib)
+            res.unique.tree_peak_mib = max(res.unique.tree_peak_mib, timed.tree_peak_mib)
+        log(f"  every part once, pool {run + 1}/{runs}: {info['seconds']:.1f}s, {res.unique.pages} pages")
     # Naive: one `weasyprint` command per document, one after the other (CLI defaults: untagged PDF),
     # with print.css given on the command line as the build gives it to WeasyPrint.
     names = json.loads(run_timed([PY, __file__, "--prepare", str(root)]).stdout.strip().splitlines()[-1])
@@ -124,5 +166,7 @@ def measure(root: Path, runs: int, log=print, naive_runs: int | None = None) -> 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--render"]:
         _child_render(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+    elif sys.argv[1:2] == ["--render-unique"]:
+        _child_render(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), unique=True)
     elif sys.argv[1:2] == ["--prepare"]:
         _child_prepare(Path(sys.argv[2]))

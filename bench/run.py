@@ -239,7 +239,34 @@ def report_pdf(res: measure_pdf.PdfResults, targets: list, cores: int) -> str:
                      f"{v.pages_per_s:.1f} | {v.pages_per_s / naive.pages_per_s:.2f}x | {v.maxrss_mib:.0f} MiB | "
                      f"{v.tree_peak_mib:.0f} MiB |")
     lines.append("")
+    if res.unique and res.unique.seconds:
+        lines += report_pdf_floor(res.unique, naive)
     return "\n".join(lines)
+
+
+def report_pdf_floor(unique: measure_pdf.Variant, naive: measure_pdf.Variant) -> list[str]:
+    """How far any way of rendering each page only once could get against the naive way."""
+    floor = median(unique.seconds)
+    best = median(naive.seconds) / floor
+    return [
+        "**The floor for rendering no page twice.** More than half of the pages above are repeats: a "
+        "worksheet is in its own PDF, in its step's PDF and in one or more packs. A build that rendered "
+        "every part only once and assembled the PDFs from those parts could not be faster than rendering "
+        "each part once. That is measured here: every worksheet, every step's explanation and theory, "
+        "every other part of a pack and each pack's cover and contents, each as its own document, on the "
+        "same pool (`bench/measure_pdf.py`, `_unique_docs`). Assembling (page numbers, contents, joining "
+        "the PDF structure trees) is not included and would come on top.",
+        "",
+        "| way | median | runs | documents | pages | vs naive, at best |",
+        "|---|---|---|---|---|---|",
+        f"| every part once, pool (2 workers) | {fmt_s(floor)} | {', '.join(f'{t:.1f}' for t in unique.seconds)} | "
+        f"{unique.docs} | {unique.pages} | {best:.2f}x |",
+        "",
+        f"So on this machine even a build that never renders a page twice stays below "
+        f"{best:.1f}x the naive way{' and cannot reach the 10x target' if best < 10 else ''}: the cost "
+        "that is left is WeasyPrint laying out and drawing each unique page once.",
+        "",
+    ]
 
 
 def report_scaling(res: measure_scaling.ScalingResults, targets: list, build_res, quick: bool) -> str:
