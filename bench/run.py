@@ -220,7 +220,9 @@ def report_pdf(res: measure_pdf.PdfResults, targets: list, cores: int) -> str:
     pool = res.variants["pool (2 workers)"]
     naive = res.variants["naive (weasyprint CLI per document)"]
     speedup = pool.pages_per_s / naive.pages_per_s
-    targets.append(("PDF: pool vs naive CLI per document", f"{speedup:.2f}x", ">= 10x", speedup >= 10))
+    floor = (f" (no page rendered twice, at best: {median(naive.seconds) / median(res.unique.seconds):.1f}x)"
+             if res.unique and res.unique.seconds else "")
+    targets.append(("PDF: pool vs naive CLI per document", f"{speedup:.2f}x{floor}", ">= 10x", speedup >= 10))
     targets.append((f"PDF: pages/s with the pool ({cores} cores)", f"{pool.pages_per_s:.1f} pages/s",
                     ">= 25 pages/s", pool.pages_per_s >= 25))
     lines = [
