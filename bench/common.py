@@ -49,6 +49,20 @@ def cleanup() -> None:
         shutil.rmtree(TEMP_DIRS.pop(), ignore_errors=True)
 
 
+PRINT_FONT = "Atkinson-Hyperlegible"  # the font print.css sets: proof a render used the stylesheet whole
+
+
+def uses_print_font(pdf_bytes: bytes) -> bool:
+    """True if any page of the PDF uses the print font. A way that does not load print.css's
+    @font-face rules sets the text in a fallback font: less work, so not a fair comparison."""
+    import io
+
+    import pikepdf
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        return any(PRINT_FONT in str(font.get("/BaseFont", "")) for page in pdf.pages
+                   for _, font in page.obj.get("/Resources", {}).get("/Font", {}).items())
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import PY, Timed, median, netwerkcoach, reset_outputs, run_timed  # noqa: E402
+from common import PRINT_FONT, PY, Timed, median, netwerkcoach, reset_outputs, run_timed, uses_print_font  # noqa: E402
 
 PDF_LINE = re.compile(r"PDF's: (\d+) gemaakt, (\d+) uit de cache\.")
 SEARCH_INDEX = "search/search_index.json"
@@ -69,9 +69,15 @@ def _pack_render_child(root: Path) -> None:
     doc = PrintRenderer(handbook, templates).packs(handbook.site.packs)[0]
     start = time.perf_counter()
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    fonts = FontConfiguration()  # without it WeasyPrint skips print.css's @font-face rules
     data = HTML(string=doc.html, base_url=str(templates) + "/").write_pdf(
-        stylesheets=[CSS(filename=str(templates / STYLESHEET))], pdf_variant=PDF_VARIANT)
-    print(json.dumps({"seconds": time.perf_counter() - start, "bytes": len(data), "path": doc.path}))
+        stylesheets=[CSS(filename=str(templates / STYLESHEET), font_config=fonts)], font_config=fonts,
+        pdf_variant=PDF_VARIANT)
+    seconds = time.perf_counter() - start
+    if not uses_print_font(data):
+        raise SystemExit(f"baseline: {doc.path} is not set in {PRINT_FONT}; it did not do the build's work")
+    print(json.dumps({"seconds": seconds, "bytes": len(data), "path": doc.path}))
 
 
 def measure(root: Path, runs: int, log=print) -> BuildResults:

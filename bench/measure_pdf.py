@@ -12,7 +12,10 @@ from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BIN, PY, median, run_timed  # noqa: E402
+from common import BIN, PRINT_FONT, PY, REPO, median, run_timed, uses_print_font  # noqa: E402
+
+sys.path.insert(0, str(REPO))
+from generator.pdf.render import STYLESHEET  # noqa: E402  (the print HTML does not link it; the build hands it over)
 
 
 @dataclass
@@ -26,6 +29,10 @@ class Variant:
     @property
     def pages_per_s(self) -> float:
         return self.pages / median(self.seconds) if self.seconds else float("nan")
+
+    def add_peaks(self, timed) -> None:
+        self.maxrss_mib = max(self.maxrss_mib, timed.maxrss_mib)
+        self.tree_peak_mib = max(self.tree_peak_mib, timed.tree_peak_mib)
 
 
 @dataclass
@@ -45,18 +52,18 @@ def count_pages(folder: Path) -> tuple[int, int]:
     return docs, pages
 
 
-def _docs(root: Path):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+def _printer(root: Path):
     from generator.build import Project, check
     from generator.pdf.print_html import PrintRenderer
     project = Project(root)
     handbook, _ = check(project)
     assert handbook is not None
-    printer = PrintRenderer(handbook, project.theme_dir / "print")
-    docs = [printer.worksheet(sheet) for sheet in handbook.worksheets.values()]
-    docs += [printer.step(step) for step in handbook.steps]
-    docs += printer.packs(handbook.site.packs)
-    return project, handbook, docs
+    return project, handbook, PrintRenderer(handbook, project.theme_dir / "print")
+
+
+def _docs(root: Path):
+    project, handbook, printer = _printer(root)
+    return project, handbook, printer.documents()
 
 
 def _unique_docs(root: Path):
@@ -70,28 +77,32 @@ def _unique_docs(root: Path):
     assembling would come on top)."""
     from markupsafe import Markup
 
-    from generator.pdf.print_html import HTML_CHARS_PER_PAGE, PrintDoc, PrintRenderer
-    project, handbook, docs = _docs(root)
-    printer = PrintRenderer(handbook, project.theme_dir / "print")
+    from generator.pdf.print_html import HTML_CHARS_PER_PAGE, PrintDoc
+    project, handbook, printer = _printer(root)
+    docs = printer.documents()
     context = printer._context("deel", "")
     part_template = printer.env.get_template("part.html.j2")
     single = printer.env.from_string('{% extends "base.html.j2" %}{% block body %}{{ body }}{% endblock %}')
     unique: dict[str, PrintDoc] = {doc.path: doc for doc in docs if doc.path.startswith("pdf/werkbladen/")}
     for pack_doc in (doc for doc in docs if doc.path.startswith("pdf/pakketten/")):
-        cover_and_contents = pack_doc.html.split('<section class="doc', 1)[0] + "</body></html>"
-        unique[pack_doc.path] = PrintDoc(pack_doc.path, pack_doc.title, cover_and_contents)
+        cover_and_contents, first_part, _ = pack_doc.html.partition('<section class="doc')
+        if not first_part:  # pack.html.j2 changed: without this the floor would hold whole packs
+            raise SystemExit(f"{pack_doc.path}: no '<section class=\"doc' to end its cover and contents")
+        unique[pack_doc.path] = PrintDoc(pack_doc.path, pack_doc.title, cover_and_contents + "</body></html>")
     for pack in handbook.site.packs:
         for phase in list(handbook.phases) if pack.each_phase else [None]:
             for part in printer._pack_parts(pack, phase, pack.volume_pages * HTML_CHARS_PER_PAGE):
+                if part["kind"] == "worksheet":  # worksheets are in already, each once
+                    continue
                 body = Markup(part_template.render(**context, part={**part, "sheets": []}))
-                if part["kind"] != "worksheet":  # worksheets are in already, each once
-                    unique.setdefault(body, PrintDoc(f"deel-{len(unique)}.pdf", "deel",
-                                                     single.render(**context, body=body)))
+                if body not in unique:
+                    unique[body] = PrintDoc(f"deel-{len(unique)}.pdf", "deel", single.render(**context, body=body))
     return project, handbook, list(unique.values())
 
 
 def _child_render(root: Path, out: Path, workers: int, unique: bool = False) -> None:
-    # Child process: the same documents as `netwerkcoach build`, rendered by render_all into a cold cache.
+    # Child process: the documents of `netwerkcoach build` (or, `unique`, the floor's parts), rendered
+    # by render_all into a cold cache.
     from generator.pdf.render import render_all, source_date_epoch
     project, handbook, docs = _unique_docs(root) if unique else _docs(root)
     with tempfile.TemporaryDirectory(prefix="nc-bench-cache-") as cache:
@@ -116,34 +127,31 @@ def _child_prepare(root: Path) -> None:
     print(json.dumps(names))
 
 
+def _time_render(mode: str, root: Path, workers: int, variant: Variant) -> float:
+    """One cold render in a fresh Python (`--render` or `--render-unique`); returns its seconds."""
+    with tempfile.TemporaryDirectory(prefix="nc-bench-pdf-") as out:
+        timed = run_timed([PY, __file__, mode, str(root), out, str(workers)])
+        seconds = json.loads(timed.stdout.strip().splitlines()[-1])["seconds"]
+        variant.seconds.append(seconds)
+        variant.docs, variant.pages = count_pages(Path(out))
+        variant.add_peaks(timed)
+    return seconds
+
+
 def measure(root: Path, runs: int, log=print, naive_runs: int | None = None) -> PdfResults:
     res = PdfResults()
     for name, workers in (("pool (2 workers)", 2), ("serial (1 worker)", 1)):
         variant = res.variants.setdefault(name, Variant())
         for run in range(runs):
-            with tempfile.TemporaryDirectory(prefix="nc-bench-pdf-") as out:
-                timed = run_timed([PY, __file__, "--render", str(root), out, str(workers)])
-                info = json.loads(timed.stdout.strip().splitlines()[-1])
-                variant.seconds.append(info["seconds"])
-                variant.docs, variant.pages = count_pages(Path(out))
-                variant.maxrss_mib = max(variant.maxrss_mib, timed.maxrss_mib)
-                variant.tree_peak_mib = max(variant.tree_peak_mib, timed.tree_peak_mib)
-            log(f"  {name} {run + 1}/{runs}: {info['seconds']:.1f}s, {variant.pages} pages")
+            seconds = _time_render("--render", root, workers, variant)
+            log(f"  {name} {run + 1}/{runs}: {seconds:.1f}s, {variant.pages} pages")
     res.unique = Variant()
     for run in range(runs):
-        with tempfile.TemporaryDirectory(prefix="nc-bench-unique-") as out:
-            timed = run_timed([PY, __file__, "--render-unique", str(root), out, "2"])
-            info = json.loads(timed.stdout.strip().splitlines()[-1])
-            res.unique.seconds.append(info["seconds"])
-            res.unique.docs, res.unique.pages = count_pages(Path(out))
-            res.unique.maxrss_mib = max(res.unique.maxrss_mib, timed.maxrss_mib)
-            res.unique.tree_peak_mib = max(res.unique.tree_peak_mib, timed.tree_peak_mib)
-        log(f"  every part once, pool {run + 1}/{runs}: {info['seconds']:.1f}s, {res.unique.pages} pages")
+        seconds = _time_render("--render-unique", root, 2, res.unique)
+        log(f"  every part once, pool {run + 1}/{runs}: {seconds:.1f}s, {res.unique.pages} pages")
     # Naive: one `weasyprint` command per document, one after the other (CLI defaults: untagged PDF),
     # with print.css given on the command line as the build gives it to WeasyPrint.
     names = json.loads(run_timed([PY, __file__, "--prepare", str(root)]).stdout.strip().splitlines()[-1])
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from generator.pdf.render import STYLESHEET  # the print HTML does not link it; the build hands it over
     folder = root / "theme" / "print"
     variant = res.variants.setdefault("naive (weasyprint CLI per document)", Variant())
     for run in range(naive_runs or runs):
@@ -153,10 +161,12 @@ def measure(root: Path, runs: int, log=print, naive_runs: int | None = None) -> 
                 timed = run_timed([str(BIN / "weasyprint"), "--stylesheet", STYLESHEET, name,
                                    os.path.join(out, name[:-5] + ".pdf")], cwd=folder)
                 total += timed.seconds
-                variant.maxrss_mib = max(variant.maxrss_mib, timed.maxrss_mib)
-                variant.tree_peak_mib = max(variant.tree_peak_mib, timed.tree_peak_mib)
+                variant.add_peaks(timed)
             variant.seconds.append(total)
             variant.docs, variant.pages = count_pages(Path(out))
+            first = Path(out) / (names[0][:-5] + ".pdf")
+            if not uses_print_font(first.read_bytes()):
+                raise RuntimeError(f"naive: {first.name} is not set in {PRINT_FONT}; print.css did not reach it")
         log(f"  naive {run + 1}/{naive_runs or runs}: {total:.1f}s, {variant.pages} pages")
     for name in names:
         (folder / name).unlink()

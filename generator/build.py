@@ -76,10 +76,7 @@ class Generated:
 
 
 def render_pdfs(project: Project, handbook: Handbook) -> tuple[RenderReport, list[Download]]:
-    printer = PrintRenderer(handbook, project.theme_dir / "print")
-    docs = [printer.worksheet(sheet) for sheet in handbook.worksheets.values()]
-    docs += [printer.step(step) for step in handbook.steps]
-    docs += printer.packs(handbook.site.packs)
+    docs = PrintRenderer(handbook, project.theme_dir / "print").documents()
     report = render_all(docs, project.theme_dir / "print", project.theme_dir / "assets",
                         project.root / "build" / "pdf-cache", source_date_epoch(handbook.meta.edition.date))
     return report, [Download(doc.path, doc.title, doc.description, report.files[doc.path]) for doc in docs]

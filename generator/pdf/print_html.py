@@ -91,6 +91,12 @@ class PrintRenderer:
         self.instructions = self._instructions()
         self.kaart = kaart_svg()  # the same empty map in every document
 
+    def documents(self) -> list[PrintDoc]:
+        """Every PDF of a build: each worksheet, each step, each pack (or its volumes)."""
+        docs = [self.worksheet(sheet) for sheet in self.hb.worksheets.values()]
+        docs += [self.step(step) for step in self.hb.steps]
+        return docs + self.packs(self.hb.site.packs)
+
     def _context(self, title: str, description: str) -> dict[str, object]:
         hb = self.hb
         edition = hb.meta.edition
