@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check serve clean bench engine-check system-deps
+.PHONY: site test check serve clean bench engine-check system-deps pdf-libs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-site: $(STAMP)
+site: $(STAMP) pdf-libs
 	$(BIN)/netwerkcoach build
 
 check: $(STAMP)
@@ -23,6 +23,10 @@ serve: $(STAMP)
 
 system-deps:
 	bash scripts/install-system-deps.sh
+
+# Libraries WeasyPrint loads; installed when root or sudo is at hand, never fatal.
+pdf-libs:
+	@bash scripts/install-pdf-libs.sh
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest

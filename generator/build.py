@@ -8,10 +8,11 @@ import subprocess
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator import engine
 from generator.crossref import check_handbook
-from generator.csp import add_csp
+from generator.csp import KnownScripts, verify_site
 from generator.diagnostics import Diagnostics
 from generator.editions import checkout_revision, compare
 from generator.files import publish, sync_tree, write_zip
@@ -90,23 +91,41 @@ class BuildOptions:
     offline: bool = False           # the theme's offline plugin: search from file://
     version_switcher: bool = False  # for editions published side by side
     whats_new: WhatsNew | None = None
+    preview: bool = False           # `serve`: our reload script instead of the engine's inline one
 
 
 def generate(project: Project, handbook: Handbook, options: BuildOptions | None = None) -> Generated:
     """Write the docs tree (with PDFs unless told not to) and the engine config."""
     options = options or BuildOptions()
     report, downloads = render_pdfs(project, handbook) if options.with_pdf else (None, [])
+    if report and report.warnings:  # nothing is written: the build stops with the warnings
+        return Generated(0, report)
     tree = build_tree(handbook, project.theme_dir / "assets", downloads, options.whats_new)
     synced = sync_tree(tree.files, project.docs_dir)
     changed, layout_changed = synced.written, synced.set_changed
     here = project.config_path.parent
     config = engine_config(project.base_config, handbook, tree.nav, _relative(project.docs_dir, here),
-                           _relative(project.theme_dir / "overrides", here), options.offline,
-                           options.version_switcher)
+                           _relative(project.theme_dir / "overrides", here), known_scripts(project, handbook).policy(),
+                           options.offline, options.version_switcher, options.preview)
     if not project.config_path.is_file() or project.config_path.read_text(encoding="utf-8") != config:
         project.config_path.write_text(config, encoding="utf-8")
         changed, layout_changed = changed + 1, True
     return Generated(changed, report, layout_changed)
+
+
+def known_scripts(project: Project, handbook: Handbook) -> KnownScripts:
+    """The inline scripts the pages of this docs tree may run (for the policy and its check)."""
+    depth = max((len(p.relative_to(project.docs_dir).parts) - 1 for p in project.docs_dir.rglob("*.md")), default=0)
+    site_path = urlsplit(handbook.site.site_url).path or "/"
+    return KnownScripts.for_site(project.theme_dir / "overrides", depth, site_path)
+
+
+def _checked(project: Project, handbook: Handbook, built: Path, result: engine.EngineResult) -> engine.EngineResult:
+    """The engine's result, failed when a page lacks the policy or runs an unknown inline script."""
+    problems = verify_site(built, known_scripts(project, handbook)) if result.ok else []
+    if problems:
+        return engine.EngineResult(False, "\n".join(["Beveiliging: " + p for p in problems]))
+    return result
 
 
 def _relative(path: Path, start: Path) -> str:
@@ -120,7 +139,7 @@ def _tree_digest(project: Project, site_dir: Path, epoch: int) -> str:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(project.config_path.read_bytes())
-    digest.update(Path(add_csp.__code__.co_filename).read_bytes())  # our post-processing, too
+    digest.update(Path(verify_site.__code__.co_filename).read_bytes())  # our check of the output, too
     return digest.hexdigest()
 
 
@@ -148,9 +167,8 @@ def build_site(project: Project, handbook: Handbook, site_dir: Path) -> engine.E
     if staging.exists():
         shutil.rmtree(staging)
     stamp.unlink(missing_ok=True)
-    result = engine.build_with_mkdocs(project.config_path, staging, epoch)
+    result = _checked(project, handbook, staging, engine.build_with_mkdocs(project.config_path, staging, epoch))
     if result.ok:
-        add_csp(staging)
         publish(staging, site_dir)
         stamp.write_text(f"{digest}\n{_site_listing(site_dir)}", encoding="utf-8")
     elif staging.exists():
@@ -164,7 +182,7 @@ def build_offline_zip(project: Project, handbook: Handbook, zip_path: Path) -> e
     if staging.exists():
         shutil.rmtree(staging)
     epoch = source_date_epoch(handbook.meta.edition.date)
-    result = engine.build_with_mkdocs(project.config_path, staging, epoch)
+    result = _checked(project, handbook, staging, engine.build_with_mkdocs(project.config_path, staging, epoch))
     if result.ok:
         write_zip(staging, zip_path, epoch, prefix=f"netwerkcoach-{handbook.site.id}")
     shutil.rmtree(staging, ignore_errors=True)

@@ -131,6 +131,8 @@ def build_one(project: Project, site_dir: Path, options: BuildOptions, previous:
             return outcome
         options = replace(options, whats_new=news)
     generated = generate(project, handbook, options)
+    if generated.pdf:
+        outcome.err += [f"Let op: {notice}" for notice in generated.pdf.notices]
     if generated.pdf and generated.pdf.warnings:
         outcome.err += [f"PDF-probleem: {w}" for w in generated.pdf.warnings]
         outcome.err.append("De PDF's hebben problemen (zie hierboven). De vorige site is niet veranderd.")

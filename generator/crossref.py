@@ -8,7 +8,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from generator.diagnostics import Diagnostics
 from generator.loader import UNKNOWN_PHASE, Loaded
-from generator.markdown_refs import KINDS, find_references, find_unsafe
+from generator.markdown_refs import KINDS, find_references, find_unsafe, heading_ids, in_page_anchors
 from generator.model import Handbook, MarkdownDoc
 from generator.yamlio import YamlDoc
 
@@ -52,6 +52,11 @@ def _check_phases_and_steps(hb: Handbook, loaded: Loaded, diags: Diagnostics) ->
     for number, step in _duplicates((s.meta.number, s) for s in hb.steps):
         diags.error(step.source.locate(diags, ("number",)), "NC050",
                     f"stapnummer {number} komt twee keer voor; verwacht: elk nummer één keer")
+        # The folder (02-...) tells which number was meant: what refers to that number is not
+        # reported again.
+        meant = step.source.path.parent.name.split("-", 1)[0]
+        if meant.isdigit():
+            loaded.note_invalid("stap", int(meant))
     for slug, step in _duplicates((s.meta.slug, s) for s in hb.steps):
         diags.error(step.source.locate(diags, ("slug",)), "NC051",
                     f"slug '{slug}' komt twee keer voor; verwacht: unieke slugs")
@@ -119,6 +124,20 @@ def _check_step_links(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
                 diags.error(_where(loaded, item, diags, "step"), "NC054",
                             f"{kind} hoort bij stap {item.step}, maar die stap bestaat niet; "
                             f"verwacht: een van {_choices(numbers)}")
+    _check_worksheets_listed(hb, loaded, diags)
+
+
+def _check_worksheets_listed(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
+    """A worksheet that names its step must be among that step's worksheets, or the site says both
+    'hoort bij stap 4' and 'geen apart werkblad'."""
+    listed = {(s.meta.number, sheet) for s in hb.steps for sheet in s.meta.worksheets}
+    numbers = {s.meta.number for s in hb.steps}
+    for sheet in hb.worksheets.values():
+        if sheet.step in numbers and (sheet.step, sheet.id) not in listed:
+            diags.error(_where(loaded, sheet, diags, "step"), "NC059",
+                        f"werkblad '{sheet.id}' hoort bij stap {sheet.step}, maar die stap noemt het niet; "
+                        f"verwacht: '{sheet.id}' onder worksheets: in step.yml van stap {sheet.step}, "
+                        "of haal step: weg")
 
 
 def _check_glossary_links(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
@@ -164,10 +183,21 @@ def targets(hb: Handbook, loaded: Loaded) -> dict[str, set[str]]:
     return {kind: ids | loaded.invalid[kind] for kind, ids in valid.items()}
 
 
+# Headings every generated step page has besides the author's own (see render/pages.py).
+GENERATED_ANCHORS = {"uitleg-voor-de-coach", "werkblad-voor-de-client", "theorie-en-praktijkblad"}
+
+
 def check_markdown(doc: MarkdownDoc, known: dict[str, set[str]], diags: Diagnostics) -> None:
     offset, col_offset = doc.first_line - 1, doc.first_col - 1
     for line, col, code, message in find_unsafe(doc.text):
         diags.error(diags.at(doc.path, line + offset, col + col_offset), code, message)
+    anchors = list(in_page_anchors(doc.text))
+    ids = heading_ids(doc.text) | GENERATED_ANCHORS if anchors else set()
+    for line, col, anchor in anchors:
+        if anchor not in ids:
+            diags.error(diags.at(doc.path, line + offset, col + col_offset), "NC042",
+                        f"link naar '#{anchor}', maar dat kopje staat niet op deze pagina; "
+                        f"verwacht: een van {_choices('#' + i for i in ids)}")
     for ref in find_references(doc.text):
         where = diags.at(doc.path, ref.line + offset, ref.col + col_offset)
         if ref.kind not in KINDS:

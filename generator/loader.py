@@ -5,6 +5,8 @@ problems is skipped so that the rest can still be checked in the same run.
 """
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,6 +28,18 @@ FRONT_MATTER = "---"
 UNKNOWN_PHASE = "*"  # a step that could not be read may belong to any phase
 
 
+class AnyId(set):
+    """The ids of a file that could not be read: unknown, so every id may be among them."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+    def __or__(self, other: object) -> "AnyId":  # a union with anything is still "any id"
+        return self
+
+    __ror__ = __or__
+
+
 class Loaded:
     """Validated items with the YAML they came from, and what invalid files were meant to be.
 
@@ -39,6 +53,11 @@ class Loaded:
                                              ("stap", "fase", "pagina", "begrip", "werkblad",
                                                       "bron", "toets", "competentie")}
         self.invalid_step_phases: set[str] = set()
+
+    def note_unreadable(self, kind: str) -> None:
+        """A whole list file could not be read: any id of its kind counts as found, so one
+        broken file gives one error, not one per reference to it."""
+        self.invalid[kind] = AnyId()
 
     def remember(self, item: object, doc: YamlDoc) -> None:
         self.sources[id(item)] = doc
@@ -73,7 +92,13 @@ def load_list(path: Path, model: type[M], diags: Diagnostics, loaded: Loaded, ki
     if not path.exists():
         return []
     doc = load_yaml(path, diags)
+    if doc is None or not isinstance(doc.data, list):
+        loaded.note_unreadable(kind)
     if doc is None:
+        return []
+    if doc.data is None:
+        diags.error(diags.at(path), "NC023", "het bestand is leeg (alleen commentaar of witruimte); "
+                    "verwacht: een lijst met items, of haal het bestand weg")
         return []
     items = validate(RootModel[list[model]], doc, diags)  # type: ignore[valid-type]
     if items is None:
@@ -239,12 +264,26 @@ def _site_file(site: SiteConfig, root: Path, name: str, loc: tuple, diags: Diagn
     return path
 
 
+# An SVG logo is a document that can hold scripts and load other files; the site serves it from
+# its own address, where a script in it would run. Only drawing is allowed.
+SVG_UNSAFE = re.compile(r"<\s*(script|foreignObject|iframe|embed|object)\b|\bon[a-z]+\s*=|<!ENTITY|<!DOCTYPE"
+                        r"|javascript:|\b(?:xlink:)?href\s*=\s*[\"'](?!#)", re.IGNORECASE)
+
+
 def _check_logo(site: SiteConfig, root: Path, diags: Diagnostics, loaded: Loaded) -> None:
     logo = site.branding.logo
-    if logo and _site_file(site, root, logo, ("branding", "logo"), diags, loaded):
-        if Path(logo).suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
-            diags.error(loaded.sources[id(site)].locate(diags, ("branding", "logo")), "NC022",
-                        f"logo '{logo}' heeft een onbekend formaat; verwacht: .svg, .png of .jpg")
+    path = _site_file(site, root, logo, ("branding", "logo"), diags, loaded) if logo else None
+    if not path:
+        return
+    where = loaded.sources[id(site)].locate(diags, ("branding", "logo"))
+    if path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
+        diags.error(where, "NC022", f"logo '{logo}' heeft een onbekend formaat; verwacht: .svg, .png of .jpg")
+    elif path.suffix.lower() == ".svg":
+        text = read_text(path, diags)
+        found = SVG_UNSAFE.search(text or "")
+        if found:
+            diags.error(where, "NC035", f"het SVG-logo '{logo}' bevat '{found.group()[:30]}' (een script, een "
+                        "koppeling of een verwijzing naar een ander bestand); verwacht: alleen vormen en tekst")
 
 
 def _load_extra_pages(site: SiteConfig, root: Path, diags: Diagnostics, loaded: Loaded) -> list[Page]:

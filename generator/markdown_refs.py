@@ -58,9 +58,32 @@ def find_references(text: str) -> Iterator[Reference]:
                         line, col, match.group())
 
 
+MAX_NESTING = 12  # lists and quotes; the engine's Markdown parser recurses once per level
+NESTING_PREFIX = re.compile(r"^((?:\s*>)*)(\s*)(?:[-*+]|\d+[.)])\s")
+QUOTE_PREFIX = re.compile(r"^((?:\s*>)+)")
+
+
+def nesting_depth(line: str) -> int:
+    """How deep a line sits in lists and block quotes, as far as its prefix shows."""
+    item = NESTING_PREFIX.match(line)
+    if item:
+        return item.group(1).count(">") + len(item.group(2).expandtabs(4)) // 2 + 1
+    quote = QUOTE_PREFIX.match(line)
+    return quote.group(1).count(">") if quote else 0
+
+
+def _too_deep(plain: str, text: str) -> Iterator[tuple[int, int, str, str]]:
+    for number, line in enumerate(plain.split("\n"), start=1):
+        if nesting_depth(line) > MAX_NESTING:
+            yield number, 1, "NC036", (f"lijsten of citaten zijn te diep genest (meer dan {MAX_NESTING} niveaus); "
+                                       "verwacht: een eenvoudiger opbouw")
+            return
+
+
 def find_unsafe(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """(line, col, code, message) for raw HTML, script links, file links and images."""
+    """(line, col, code, message) for raw HTML, script links, file links, images and deep nesting."""
     plain = _without_code(text)
+    yield from _too_deep(plain, text)
     for match in RAW_HTML.finditer(plain):
         line, col = _position(text, match.start())
         snippet = text[match.start():match.start() + 20].split("\n")[0]
@@ -83,6 +106,29 @@ def find_unsafe(text: str) -> Iterator[tuple[int, int, str, str]]:
         elif not ALLOWED_LINK.match(html.unescape(url).strip()):
             yield line, col, "NC033", (f"link naar '{url}' is geen webadres; verwacht: een http(s)- of "
                                        "mailto-adres, of een [[...]]-verwijzing naar een stap, pagina of begrip")
+
+
+IN_PAGE_LINK = re.compile(r"\]\(\s*<?#([^)>\s]*)")
+
+
+def in_page_anchors(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line, col, anchor) for every link to a place on the same page, outside code."""
+    for match in IN_PAGE_LINK.finditer(_without_code(text)):
+        line, col = _position(text, match.start())
+        yield line, col, match.group(1)
+
+
+def heading_ids(text: str) -> set[str]:
+    """The ids the engine gives this text's headings (Python-Markdown's toc, as mkdocs.yml sets it)."""
+    import markdown
+    converter = markdown.Markdown(extensions=["toc", "tables", "admonition"])
+    converter.convert(REFERENCE.sub(lambda m: m.group(3) or m.group(2), text))
+    stack, ids = list(converter.toc_tokens), set()  # type: ignore[attr-defined]
+    while stack:
+        token = stack.pop()
+        ids.add(token["id"])
+        stack += token["children"]
+    return ids
 
 
 def is_unsafe_url(url: str) -> bool:

@@ -42,7 +42,7 @@ def regenerate(project: Project, theme_changed: bool = False) -> bool:
         print(f"{diags.summary()} De preview toont de laatste goede versie.", file=sys.stderr)
         return False
     # The preview skips PDFs: they take seconds, and `netwerkcoach build` makes them.
-    generated = generate(project, handbook, BuildOptions(with_pdf=False))
+    generated = generate(project, handbook, BuildOptions(with_pdf=False, preview=True))
     if theme_changed or generated.layout_changed:
         touch_all_pages(project)
     print(f"Bijgewerkt: {generated.changed} bestand(en) opnieuw gemaakt.", file=sys.stderr)

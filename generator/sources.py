@@ -19,6 +19,10 @@ def is_inside(path: Path, root: Path) -> bool:
 def read_text(path: Path, diags: Diagnostics) -> str | None:
     """Return the file's text, or None after recording why it cannot be used."""
     where = diags.at(path)
+    if path.is_symlink() and not path.exists():  # a link to nothing, wherever it points
+        diags.error(where, "NC004", f"bestand kan niet gelezen worden ({OS_REASONS[errno.ENOENT]}); "
+                    "verwacht: een leesbaar bestand")
+        return None
     if not is_inside(path, diags.root):
         diags.error(where, "NC003", "dit bestand verwijst naar een plek buiten de projectmap; "
                     "verwacht: een gewoon bestand binnen het project")

@@ -10,6 +10,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 
 from generator.diagnostics import Diagnostics, Location
 from generator.sources import read_text
@@ -90,7 +91,52 @@ def _fast_parse(text: str) -> tuple[bool, Any]:
         return False, None
 
 
+# Content is data: plain values, lists and mappings, nothing else. An anchor and its aliases
+# can make a few lines expand to gigabytes, a tag can ask for a Python object, and deep nesting
+# exhausts the recursion of any reader. All three are refused from the event stream, before
+# anything is built from it.
+MAX_DEPTH = 30
+PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+
+
+def _events(text: str) -> Any:
+    return _new_yaml("safe" if _HAS_LIBYAML else "rt").parse(text)
+
+
+def structure_problems(text: str) -> list[tuple[int, int, str, str]]:
+    """(line, col, code, message) for every alias, anchor, tag or nesting that content may not use."""
+    problems, depth = [], 0
+    try:
+        for event in _events(text):
+            mark = event.start_mark
+            where = (mark.line + 1, mark.column + 1)
+            if isinstance(event, AliasEvent):
+                problems.append((*where, "NC013", f"een alias (*{event.anchor}) is niet toegestaan; "
+                                                  "verwacht: schrijf de waarde zelf uit"))
+            elif isinstance(event, NodeEvent) and event.anchor:
+                problems.append((*where, "NC013", f"een anker (&{event.anchor}) is niet toegestaan; "
+                                                  "verwacht: gewone waarden zonder & en *"))
+            tag = getattr(event, "tag", None)
+            if tag and tag not in PLAIN_TAGS:
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                problems.append((*where, "NC014", f"de YAML-tag '{shown}' is niet toegestaan; "
+                                                  "verwacht: alleen tekst, getallen, lijsten en sleutels"))
+            depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
+            if depth > MAX_DEPTH:
+                problems.append((*where, "NC015", f"de YAML is te diep genest (meer dan {MAX_DEPTH} niveaus); "
+                                                  "verwacht: een eenvoudiger opbouw"))
+                break
+    except Exception:  # noqa: BLE001 - a syntax error: the round-trip parser reports it below
+        pass
+    return problems
+
+
 def parse_yaml(text: str, path: Path, diags: Diagnostics, line_offset: int = 0) -> YamlDoc | None:
+    problems = structure_problems(text)
+    for line, col, code, message in problems:
+        diags.error(diags.at(path, line + line_offset, col), code, message)
+    if problems:
+        return None
     ok, data = _fast_parse(text)
     if ok:
         return YamlDoc(path, data, line_offset, text)
@@ -110,6 +156,10 @@ def parse_yaml(text: str, path: Path, diags: Diagnostics, line_offset: int = 0) 
         line = mark.line + 1 + line_offset if mark else 1
         col = mark.column + 1 if mark else 1
         problem = _dutch_problem(str(exc.problem or exc.context or ""))
+        unclosed = _unclosed_quote(text, mark.line if mark else 0)
+        if unclosed is not None:  # the parser notices only lines later, and blames the indentation
+            line, col = unclosed[0] + 1 + line_offset, unclosed[1] + 1
+            problem = "een aanhalingsteken wordt op deze regel geopend maar niet gesloten"
         diags.error(diags.at(path, line, col), "NC010",
                     f"ongeldige YAML: {problem}; verwacht: geldige YAML (let op inspringing, "
                     "dubbele punten en aanhalingstekens)")
@@ -134,6 +184,15 @@ def _dutch_problem(problem: str) -> str:
         if english in problem:
             return dutch
     return f"onleesbaar ({problem})" if problem else "onleesbaar"
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int] | None:
+    """(line, col), 0-based, of the first value before `error_line` whose double quote is not closed."""
+    for number, line in enumerate(text.split("\n")[:error_line + 1]):
+        value = re.match(r'^\s*(?:-\s+)?(?:[^\s:#"\']+\s*:\s+)?(")', line)
+        if value and len(re.findall(r'(?<!\\)"', line[value.start(1):])) % 2 == 1:
+            return number, value.start(1)
+    return None
 
 
 def _first_occurrence(text: str, key: str, before_line: int, column: int) -> int | None:

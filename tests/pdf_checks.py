@@ -55,3 +55,13 @@ def assert_good_pdf(path: Path, title: str | None = None) -> pikepdf.Pdf:
     if title is not None:
         assert str(pdf.docinfo.get("/Title")) == title
     return pdf
+
+
+def pdfua_findings(paths: list[Path]) -> str:
+    """The independent PDF/UA-1 checker (PyPI `pdfua`) on every file: empty when all are clean."""
+    import shutil
+    import sys
+    checker = shutil.which("pdfua", path=str(Path(sys.executable).parent)) or "pdfua"
+    result = subprocess.run([checker, "check", "--quiet", *map(str, paths)], capture_output=True, text=True)
+    assert result.returncode in (0, 1, 2, 3), result.stderr  # 4, 5: unreadable PDF or bad call
+    return "" if result.returncode == 0 else result.stdout

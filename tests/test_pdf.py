@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 
 from conftest import copy_fixture, run_cli
-from pdf_checks import assert_good_pdf, outline_titles, page_texts
+from pdf_checks import assert_good_pdf, outline_titles, page_texts, pdfua_findings
 
 pytestmark = pytest.mark.slow
 
@@ -143,6 +143,7 @@ def test_every_bundled_pdf_is_sound(bundled_site: Path) -> None:
         assert page_texts(path)[0].strip(), path
         check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
         assert check.returncode == 0 and "No syntax or stream encoding errors" in check.stdout, path
+    assert pdfua_findings(pdfs) == ""  # PDF/UA-1: no error and no warning in any PDF
     trainer = bundled_site / "pdf" / "pakketten" / "trainerspakket.pdf"
     import pikepdf
     titles = outline_titles(pikepdf.open(trainer))
@@ -200,3 +201,63 @@ def test_memoised_page_references_give_the_same_bytes(monkeypatch: pytest.Monkey
         pydyf_speedup.uninstall()
     assert len(pikepdf.open(io.BytesIO(plain)).pages) > 6
     assert memoised == plain
+
+
+def test_header_scopes_make_a_table_clean_for_pdfua(tmp_path: Path) -> None:
+    """WeasyPrint alone leaves table headers without /Scope (pdfua warns); our step adds them."""
+    from weasyprint import HTML
+
+    from generator.pdf.tagging import add_header_scopes
+    path = tmp_path / "table.pdf"
+    HTML(string='<html lang="nl"><head><title>Tabel</title></head><body><table><thead><tr><th>Naam</th>'
+         "<th>Cijfer</th></tr></thead><tbody><tr><th>Ria</th><td>7</td></tr></tbody></table></body></html>"
+         ).write_pdf(path, pdf_variant="pdf/ua-1")
+    assert "UA-15-003" in pdfua_findings([path])
+    assert add_header_scopes(path) == 3
+    assert pdfua_findings([path]) == ""
+    pdf = pikepdf.open(path)
+    scopes = [str(e.A.Scope) for e in pdf.objects if isinstance(e, pikepdf.Dictionary) and str(e.get("/S")) == "/TH"]
+    assert sorted(scopes) == ["/Column", "/Column", "/Row"]
+
+
+def test_the_print_renderer_fetches_nothing_outside_the_theme(tmp_path: Path) -> None:
+    """An image address in print HTML that points at the network or at a local file outside the
+    allowed folders is refused (a warning, so a build error), and never fetched."""
+    import functools
+    import http.server
+    import logging
+    import threading
+
+    from weasyprint import HTML
+
+    from generator.pdf.fetch import ProjectOnlyFetcher
+    requests = []
+
+    class Counting(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+            requests.append(self.path)
+            super().do_GET()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    (tmp_path / "p.png").write_bytes(b"not really")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    secret = tmp_path / "geheim.svg"
+    secret.write_text('<svg xmlns="http://www.w3.org/2000/svg"><text y="10">GEHEIM</text></svg>', encoding="utf-8")
+    allowed = tmp_path / "theme"
+    allowed.mkdir()
+    messages = []
+    handler = logging.Handler()
+    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("weasyprint").addHandler(handler)
+    try:
+        html = (f'<html lang="nl"><body><img alt="a" src="http://127.0.0.1:{server.server_address[1]}/p.png">'
+                f'<img alt="b" src="{secret.as_uri()}"><img alt="c" src="/etc/hostname"></body></html>')
+        pdf = HTML(string=html, base_url=str(allowed) + "/", url_fetcher=ProjectOnlyFetcher((allowed,))).write_pdf()
+    finally:
+        logging.getLogger("weasyprint").removeHandler(handler)
+        server.shutdown()
+    assert requests == []
+    assert sum("geweigerd" in m for m in messages) == 3, messages

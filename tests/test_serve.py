@@ -51,6 +51,9 @@ def test_serve_regenerates_and_serves_the_change(minimal: Path) -> None:
     try:
         page = f"http://127.0.0.1:{port}/stappen/stap-01-eerste-stap.html"
         assert wait_for(page, "Eerste stap"), "the preview did not start"
+        served = fetch(page)  # the preview carries the policy first in its head, and our reload script
+        assert served.index('http-equiv="Content-Security-Policy"') < served.index("<title>")
+        assert "preview-reload.js" in served
         uitleg = minimal / "content" / "steps" / "01-eerste-stap" / "uitleg.md"
         uitleg.write_text(uitleg.read_text(encoding="utf-8") + "\nKruisbessenjam is het nieuwe kenwoord.\n",
                           encoding="utf-8")

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown as md
-import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -15,7 +14,7 @@ from generator.markdown_refs import Reference, replace_references
 from generator.model import Handbook, Phase, Step
 from generator.render.forms import ACTION_FIELDS, SECTORS
 from generator.render.links import pack_pdf, step_label, step_pdf, term_in_text, worksheet_pdf
-from generator.render.text import esc, md_escape, shift_headings, short_authors
+from generator.render.text import clean_html, esc, md_escape, shift_headings, short_authors
 from generator.schema.site import Pack
 from generator.schema.worksheet import Instruction, Worksheet
 
@@ -52,13 +51,14 @@ def _label(hb: Handbook, ref: Reference) -> str:
 def markdown_for_print(hb: Handbook, text: str, shift: int = 0) -> Markup:
     plain = replace_references(text, lambda ref: _label(hb, ref))
     html = md.markdown(shift_headings(plain, shift) if shift else plain, extensions=["tables", "admonition"])
-    return Markup(nh3.clean(html))
+    return Markup(clean_html(html))
 
 
 def kaart_svg() -> str:
     """An empty netwerkkaart: three circles, five groups, 'Ik' in the middle."""
     parts = ['<svg viewBox="-215 -175 430 350" xmlns="http://www.w3.org/2000/svg" role="img" '
-             'aria-label="Lege netwerkkaart met drie cirkels en vijf groepen">']
+             'aria-label="Lege netwerkkaart met drie cirkels en vijf groepen">'
+             '<title>Lege netwerkkaart met drie cirkels en vijf groepen</title>']
     for radius in (150, 100, 50):
         parts.append(f'<circle r="{radius}" fill="none" stroke="#666" stroke-width="1"/>')
     for index, (_, name) in enumerate(SECTORS):

@@ -7,17 +7,29 @@ import logging
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
 from generator.pdf.print_html import PrintDoc
+from generator.pdf.tagging import add_header_scopes
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, language, title
 STYLESHEET = "print.css"  # in the print templates folder; given to WeasyPrint, not linked from the HTML
 _FONT_CONFIG = None
 _STYLESHEET = None
+_FETCHER = None
 _WARNINGS: list[str] = []
+_NOTICES: list[str] = []
+
+# WeasyPrint notices about this machine, not about the content: the PDF is still right. They are
+# reported once per build with what to install, and never fail it.
+MACHINE_NOTICES = {
+    "Using fontTools instead of HarfBuzz-Subset":
+        "HarfBuzz-subset ontbreekt op deze computer; de lettertypen in de PDF's zijn met fontTools "
+        "verkleind en wel ingesloten. Installeer het Debian-pakket libharfbuzz-subset0 "
+        "(sudo apt-get install libharfbuzz-subset0) voor snellere PDF's.",
+}
 
 
 @dataclass
@@ -26,6 +38,7 @@ class RenderReport:
     rendered: list[str]
     cached: list[str]
     warnings: list[str]
+    notices: list[str] = field(default_factory=list)  # about the machine; the PDFs are fine
 
 
 def source_date_epoch(edition_date: str) -> int:
@@ -44,6 +57,11 @@ def _digest_folder(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def _post_processing() -> str:
+    """Our own steps on each rendered PDF are part of what a cached PDF depends on."""
+    return hashlib.sha256(Path(add_header_scopes.__code__.co_filename).read_bytes()).hexdigest()
+
+
 def cache_key(doc: PrintDoc, environment: str) -> str:
     return hashlib.sha256(f"{environment}\0{doc.html}".encode("utf-8")).hexdigest()
 
@@ -52,36 +70,47 @@ class _CollectWarnings(logging.Handler):
     """WeasyPrint is silent as a library: its warnings become build problems."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        _WARNINGS.append(record.getMessage())
+        message = record.getMessage()
+        notice = next((text for start, text in MACHINE_NOTICES.items() if message.startswith(start)), None)
+        (_NOTICES if notice else _WARNINGS).append(notice or message)
 
 
-def _init_worker(epoch: int, stylesheet: str) -> None:
+def _init_worker(epoch: int, stylesheet: str, allowed: tuple[Path, ...]) -> None:
     """Once per process: fonts and the print stylesheet are loaded and parsed here, not per document
     (parsing print.css and its four web fonts took about 30 ms for every PDF)."""
-    global _FONT_CONFIG, _STYLESHEET
+    global _FONT_CONFIG, _STYLESHEET, _FETCHER
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
     from generator.pdf import pydyf_speedup
+    from generator.pdf.fetch import ProjectOnlyFetcher
     pydyf_speedup.install()
+    _FETCHER = ProjectOnlyFetcher(allowed)
     _FONT_CONFIG = FontConfiguration()
-    _STYLESHEET = CSS(filename=stylesheet, font_config=_FONT_CONFIG)
+    _STYLESHEET = CSS(filename=stylesheet, font_config=_FONT_CONFIG, url_fetcher=_FETCHER)
     logger = logging.getLogger("weasyprint")
     if not any(isinstance(h, _CollectWarnings) for h in logger.handlers):
         logger.addHandler(_CollectWarnings(logging.WARNING))
 
 
-def _render_one(html: str, base_url: str, target: Path) -> list[str]:
-    """Render one document straight into the cache; returns WeasyPrint's warnings."""
+def _render_one(html: str, base_url: str, target: Path) -> tuple[list[str], list[str]]:
+    """Render one document into the cache; returns WeasyPrint's warnings and machine notices.
+
+    A document that rendered with warnings is not cached: a rerun must not publish it."""
     from weasyprint import HTML
     _WARNINGS.clear()
+    _NOTICES.clear()
     partial = target.with_suffix(f".{os.getpid()}.tmp")  # parallel builds share the cache
-    HTML(string=html, base_url=base_url).write_pdf(
+    HTML(string=html, base_url=base_url, url_fetcher=_FETCHER).write_pdf(
         partial, stylesheets=[_STYLESHEET], pdf_variant=PDF_VARIANT, font_config=_FONT_CONFIG,
         uncompressed_pdf=False)
-    partial.replace(target)
-    return list(_WARNINGS)
+    if _WARNINGS:
+        partial.unlink()
+    else:
+        add_header_scopes(partial)
+        partial.replace(target)
+    return list(_WARNINGS), list(_NOTICES)
 
 
 class Progress:
@@ -103,8 +132,8 @@ class Progress:
 
 def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: Path, epoch: int,
                workers: int | None = None) -> RenderReport:
-    environment = "|".join([version("weasyprint"), PDF_VARIANT, str(epoch),
-                            _digest_folder(templates), _digest_folder(assets / "fonts")])
+    environment = "|".join([version("weasyprint"), version("pikepdf"), PDF_VARIANT, str(epoch),
+                            _digest_folder(templates), _digest_folder(assets / "fonts"), _post_processing()])
     cache_dir.mkdir(parents=True, exist_ok=True)
     report = RenderReport({}, [], [], [])
     todo = []
@@ -120,23 +149,25 @@ def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: P
     progress = Progress(len(todo))
     base_url = str(templates) + os.sep
     stylesheet = str(templates / STYLESHEET)
+    allowed = (templates, assets)
     if not todo:
         results = []
     elif len(todo) == 1:
-        _init_worker(epoch, stylesheet)
+        _init_worker(epoch, stylesheet, allowed)
         results = [(todo[0], _render_one(todo[0][0].html, base_url, todo[0][1]))]
         progress.step()
     else:
         results = []
         with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=_init_worker,
-                                 initargs=(epoch, stylesheet)) as pool:
+                                 initargs=(epoch, stylesheet, allowed)) as pool:
             futures = {pool.submit(_render_one, doc.html, base_url, cached): (doc, cached) for doc, cached in todo}
             for future in as_completed(futures):
                 results.append((futures[future], future.result()))
                 progress.step()
-    for (doc, cached), warnings in results:
+    for (doc, cached), (warnings, notices) in results:
         report.files[doc.path] = cached
         report.rendered.append(doc.path)
         report.warnings += [f"{doc.path}: {w}" for w in warnings]
+        report.notices = list(dict.fromkeys(report.notices + notices))
     report.files = {doc.path: report.files[doc.path] for doc in docs}  # stable order
     return report

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from generator.model import Handbook, Page, Phase, Step
-import json
 
 from generator.render.forms import render_form
 from generator.render.quizzes import render_quiz
 from generator.route import Module, learning_route, module_of_page, module_of_quiz
 from generator.render.links import (DOWNLOADS_PAGE, PROGRESS_PAGE, QUIZZES_INDEX, WORKSHEETS_INDEX, LinkResolver,
                                     quiz_page, step_label, step_pdf, worksheet_page, worksheet_pdf)
-from generator.render.text import NOT_IN_SEARCH, count_questions, esc, md_escape, number_word, shift_headings
+from generator.render.text import (NOT_IN_SEARCH, count_questions, esc, json_for_script, md_escape, number_word,
+                                   shift_headings)
 from generator.schema.quiz import Quiz
 from generator.schema.worksheet import Worksheet
 
@@ -294,7 +294,7 @@ def render_progress(hb: Handbook) -> str:
     for module in route:
         groups.setdefault(module.group, []).append(module)
     tables = [_lines(f"## {md_escape(group)}", _route_table(links, modules)) for group, modules in groups.items()]
-    route_json = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    route_json = json_for_script(data)
     return _lines(
         "# Mijn voortgang",
         "Hier zie je wat je al gelezen en gedaan hebt. Dit staat alleen in deze browser, op dit apparaat. "

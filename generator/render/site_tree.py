@@ -12,6 +12,7 @@ from generator.model import Handbook, Step
 from generator.render import pages
 from generator.render.links import (DOWNLOADS_PAGE, GLOSSARY_PAGE, LITERATURE_PAGE, PROGRESS_PAGE, QUIZZES_INDEX,
                                     WHATS_NEW_PAGE, WORKSHEETS_INDEX, quiz_page, step_label, worksheet_page)
+from generator.render.text import theme_text
 from generator.schema.site import SiteConfig
 
 NavItem = Any  # str | dict[str, list[NavItem] | str], as mkdocs.yml spells it
@@ -90,6 +91,7 @@ def _add_pages(hb: Handbook, tree: SiteTree, pdfs: set[str]) -> None:
 
 
 STYLESHEET = "assets/css/netwerkcoach.css"
+PREVIEW_RELOAD = "assets/js/preview-reload.js"  # the preview's reload, allowed by the policy
 STYLESHEET_PARTS = ("css/fonts.css", "css/netwerkcoach.css")  # joined with the brand colours
 
 
@@ -166,6 +168,12 @@ def build_nav(hb: Handbook, with_downloads: bool = False, with_whats_new: bool =
     return nav
 
 
+def theme_nav(nav: list[NavItem]) -> list[NavItem]:
+    """The menu with every title made safe for the theme's templates (paths stay as they are)."""
+    return [{theme_text(title): theme_nav(value) if isinstance(value, list) else value
+             for title, value in item.items()} if isinstance(item, dict) else item for item in nav]
+
+
 def logo_file(hb: Handbook) -> Path | None:
     return hb.root / "site_config" / hb.site.branding.logo if hb.site.branding.logo else None
 
@@ -187,15 +195,16 @@ def brand_css(site: SiteConfig) -> str:
 
 
 def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir: str,
-                  theme_dir: str, offline: bool = False, version_switcher: bool = False) -> str:
+                  theme_dir: str, csp: str, offline: bool = False, version_switcher: bool = False,
+                  preview: bool = False) -> str:
     """The base mkdocs.yml plus what comes from the content, as YAML text.
 
     Paths are relative to the config file: both MkDocs and Zensical read them that way.
     """
     yaml = YAML(typ="rt")
     config = yaml.load(base_config.read_text(encoding="utf-8"))
-    config["site_name"] = hb.meta.title
-    config["site_description"] = hb.meta.tagline
+    config["site_name"] = theme_text(hb.meta.title)
+    config["site_description"] = theme_text(hb.meta.tagline)
     if hb.site.site_url:
         config["site_url"] = hb.site.site_url
     config["docs_dir"] = docs_dir
@@ -203,18 +212,21 @@ def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir:
     if hb.site.branding.logo:
         config["theme"]["logo"] = logo_path(hb)
         config["theme"]["favicon"] = logo_path(hb)
-    config["copyright"] = f"{hb.site.organisation.name} · {hb.meta.edition.name}"
+    config["copyright"] = theme_text(f"{hb.site.organisation.name} · {hb.meta.edition.name}")
     config["extra"] = {
-        "edition": {"name": hb.meta.edition.name, "version": hb.meta.edition.version,
+        "edition": {"name": theme_text(hb.meta.edition.name), "version": theme_text(hb.meta.edition.version),
                     "date": hb.meta.edition.date},
-        "organisation": hb.site.organisation.name,
+        "organisation": theme_text(hb.site.organisation.name),
         "site_id": hb.site.id,
         "generator": False,
+        "csp": csp,  # written first into every page's head by theme/overrides/main.html
     }
-    config["nav"] = nav
+    config["nav"] = theme_nav(nav)
     if version_switcher:
         # Reads ../versions.json as written by `netwerkcoach publiceer` (mike's layout).
         config["extra"]["version"] = {"provider": "mike", "default": "nieuwste"}
+    if preview:
+        config["extra_javascript"].append(PREVIEW_RELOAD)
     if offline:
         # The theme's offline plugin inlines the search index so search works from file://.
         # Its worker shim would come from a CDN; we ship that file (iframe-worker 1.0.4, MIT).

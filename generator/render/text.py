@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 
@@ -28,6 +29,25 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# Values the theme prints into its own templates (site name, menu titles, descriptions): some
+# unescaped, some inside attributes, some through `striptags`, which decodes entities. So they
+# reach the theme with no character that HTML could read as markup, as an entity or as the end
+# of an attribute, whatever the theme does with them: look-alikes take their place.
+_THEME_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", '"': "”", "'": "’", "`": "‘"})
+_ENTITY_START = re.compile(r"&(?=[#A-Za-z0-9])")
+
+
+def theme_text(text: str) -> str:
+    """Plain text that stays plain text in any slot of the theme's templates."""
+    return _ENTITY_START.sub("\uff06", text).translate(_THEME_LOOKALIKES)
+
+
+def json_for_script(data: object) -> str:
+    """JSON to put inside a <script> element: no '<', '>' or '&' that could end or change it."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def rel_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative link between two pages of the docs tree (what MkDocs checks in strict mode)."""
     link = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
@@ -50,10 +70,20 @@ def number_word(number: int) -> str:
     return NUMBER_WORDS.get(number, str(number))
 
 
+# What sanitised Markdown may keep: no images (they would load from anywhere, or from local
+# files in print), and links only to web and mail addresses. The check refuses the rest first;
+# this holds even for a text that reached a renderer some other way.
+SAFE_TAGS = nh3.ALLOWED_TAGS - {"img"}
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def clean_html(rendered: str) -> str:
+    return nh3.clean(rendered, tags=SAFE_TAGS, url_schemes=SAFE_SCHEMES)
+
+
 def markdown_to_html(text: str) -> str:
     """Render a short Markdown field (instructions, feedback) to sanitised HTML."""
-    rendered = md.markdown(text, extensions=["tables"], output_format="html")
-    return nh3.clean(rendered)
+    return clean_html(md.markdown(text, extensions=["tables"], output_format="html"))
 
 
 def short_authors(authors: str) -> str:

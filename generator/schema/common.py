@@ -30,7 +30,36 @@ def _date_as_text(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def _safe_markdown(value: str) -> str:
+    """A Markdown field gets the same safety rules as a Markdown file: no raw HTML, no images,
+    only web, mail and [[...]] links. The first problem is the field's message."""
+    from generator.markdown_refs import find_unsafe
+    for _line, _col, code, message in find_unsafe(value):
+        raise ValueError(f"{code}|{message}")
+    return value
+
+
+WEB_ADDRESS = re.compile(r"^https?://[^\s\"'<>`\\]+$", re.IGNORECASE)
+MAIL_ADDRESS = re.compile(r"^[^@\s\"'<>()\[\]`\\,;:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+
+
+def _web_address(value: str) -> str:
+    if value and not WEB_ADDRESS.match(value):
+        raise ValueError(f"NC034|'{value[:60]}' is geen webadres; verwacht: een adres dat begint met https:// "
+                         "(of http://), zonder spaties of aanhalingstekens")
+    return value
+
+
+def _mail_address(value: str) -> str:
+    if value and not MAIL_ADDRESS.match(value):
+        raise ValueError(f"NC034|'{value[:60]}' is geen e-mailadres; verwacht: bijvoorbeeld naam@organisatie.nl")
+    return value
+
+
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_no_html)]
+WebAddress = Annotated[str, AfterValidator(_web_address)]    # optional: "" means none
+MailAddress = Annotated[str, AfterValidator(_mail_address)]  # optional: "" means none
+MarkdownText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_safe_markdown)]
 OptionalText = Annotated[str, AfterValidator(_no_html)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Number = Annotated[int, Field(strict=True, ge=1)]

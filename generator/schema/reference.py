@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.schema.common import OptionalText, Slug, Strict, Text, YearText
+from generator.schema.common import OptionalText, Slug, Strict, Text, WebAddress, YearText
 
 
 class GlossaryEntry(Strict):
@@ -19,7 +19,7 @@ class LiteratureEntry(Strict):
     year: YearText
     title: Text
     source: Text
-    url: OptionalText = ""
+    url: WebAddress = ""
 
 
 class Competence(Strict):

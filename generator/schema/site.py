@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from generator.schema.common import OptionalText, Slug, Strict, Text
+from generator.schema.common import MailAddress, OptionalText, Slug, Strict, Text, WebAddress
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text: white text on the brand colour
@@ -15,7 +15,7 @@ MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text: white text on the brand colou
 class Contact(Strict):
     name: Text
     role: OptionalText = "coördinator"
-    email: OptionalText = ""
+    email: MailAddress = ""
     phone: OptionalText = ""
 
 
@@ -39,7 +39,7 @@ class Branding(Strict):
 class Organisation(Strict):
     name: Text
     short_name: OptionalText = ""
-    website: OptionalText = ""
+    website: WebAddress = ""
     contact: Contact | None = None
 
 
@@ -68,7 +68,7 @@ class SiteConfig(Strict):
     id: Slug
     organisation: Organisation
     branding: Branding = Field(default_factory=Branding)
-    site_url: OptionalText = ""
+    site_url: WebAddress = ""
     packs: list[Pack] = Field(default_factory=list)
     # Extra pages of this organisation: Markdown files (with front matter) next to this file.
     extra_pages: list[Text] = Field(default_factory=list)

@@ -5,14 +5,14 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, model_validator
 
-from generator.schema.common import Number, OptionalText, Slug, Strict, Text
+from generator.schema.common import MarkdownText, Number, OptionalText, Slug, Strict, Text
 
 Audience = Literal["client", "coach", "coordinator"]
 
 
 class Instruction(Strict):
     type: Literal["instruction"]
-    text: Text
+    text: MarkdownText  # rendered as Markdown: checked as Markdown
 
 
 class _Answered(Strict):

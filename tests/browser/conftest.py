@@ -1,6 +1,7 @@
 """Real headless Chromium (Debian's package) driven by Playwright, and a local web server."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -21,14 +22,23 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(bundled_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(bundled_site))
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """A local static web server for a built site; yields its address."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(bundled_site: Path) -> Iterator[str]:
+    with serve_folder(bundled_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

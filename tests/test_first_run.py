@@ -1,0 +1,87 @@
+"""What a newcomer meets first: the README's build command on a fresh clone, and a build on a
+machine without an optional library. Notices about the machine never fail a build; problems the
+content causes in a PDF always do, and such a PDF is never cached."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_fixture, run_cli
+from pdf_checks import assert_good_pdf
+
+pytestmark = pytest.mark.slow
+
+# A child process whose WeasyPrint cannot load HarfBuzz-subset, as on a fresh Debian machine:
+# cffi's loader refuses that one library, so WeasyPrint falls back to fontTools.
+WITHOUT_HARFBUZZ_SUBSET = """
+import sys, cffi
+real_dlopen = cffi.FFI.dlopen
+def dlopen(self, name, *args, **kwargs):
+    if 'harfbuzz-subset' in str(name):
+        raise OSError('hidden by the test: ' + str(name))
+    return real_dlopen(self, name, *args, **kwargs)
+cffi.FFI.dlopen = dlopen
+from generator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+NOTICE = "HarfBuzz-subset ontbreekt op deze computer"
+
+
+def build_without_harfbuzz_subset(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", WITHOUT_HARFBUZZ_SUBSET, "build", "--root", str(project)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_build_passes_without_harfbuzz_subset_and_says_so_once(tmp_path: Path) -> None:
+    project = copy_fixture("minimal", tmp_path / "project")
+    result = build_without_harfbuzz_subset(project)
+    assert result.returncode == 0, result.stderr
+    # The notice proves the fallback really ran (else this test would pass on any machine).
+    assert result.stderr.count(NOTICE) == 1, result.stderr
+    assert "PDF-probleem" not in result.stderr
+    pdfs = sorted((project / "site" / "pdf").rglob("*.pdf"))
+    assert len(pdfs) >= 3
+    for path in pdfs:
+        assert_good_pdf(path)  # fonts embedded, in the print font
+
+
+def _break_a_print_template(project: Path) -> None:
+    """A project with its own theme whose worksheet template names an image that does not exist."""
+    shutil.copytree(ROOT / "theme", project / "theme")
+    template = project / "theme" / "print" / "worksheet.html.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{% block body %}", '{% block body %}<img src="ontbreekt.png" alt="ontbreekt">', 1), encoding="utf-8")
+
+
+def test_a_problem_the_content_causes_fails_the_build_every_time(tmp_path: Path) -> None:
+    project = copy_fixture("minimal", tmp_path / "project")
+    _break_a_print_template(project)
+    assert "ontbreekt.png" in (project / "theme" / "print" / "worksheet.html.j2").read_text(encoding="utf-8")
+    for attempt in (1, 2):  # the rerun must not take the warned PDFs from the cache
+        result = run_cli("build", "--root", str(project))
+        assert result.returncode == 1, (attempt, result.stderr)
+        assert "PDF-probleem" in result.stderr and "ontbreekt.png" in result.stderr
+        assert not (project / "site").exists()
+    cached = list((project / "build" / "pdf-cache").glob("*.pdf"))
+    assert cached  # the clean PDFs (step, packs) are cached ...
+    assert all(b"ontbreekt" not in path.read_bytes() for path in cached)  # ... the warned ones not
+
+
+def test_readme_build_command_works_on_a_fresh_clone(tmp_path: Path) -> None:
+    """`git clone` then `make site`, as the README says: a missing install step shows up here."""
+    if not (ROOT / ".git").exists():
+        pytest.fail("this test needs the project as a git repository")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHONPATH"))}
+    environment["PATH"] = os.pathsep.join(p for p in environment["PATH"].split(os.pathsep) if ".venv" not in p)
+    result = subprocess.run(["make", "site", f"PYTHON={sys.base_prefix}/bin/python3"], cwd=clone,
+                            capture_output=True, text=True, env=environment, timeout=1200)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert (clone / "site" / "index.html").is_file()
+    assert len(list((clone / "site" / "pdf").rglob("*.pdf"))) >= 25
