@@ -18,6 +18,7 @@ from generator.editions import checkout_revision, compare
 from generator.files import publish, sync_tree, write_zip
 from generator.loader import load_handbook
 from generator.model import Handbook
+from generator.quiz_balance import check_quiz_balance
 from generator.readability import check_readability
 from generator.pdf.print_html import PrintRenderer
 from generator.pdf.render import RenderReport, render_all, source_date_epoch
@@ -66,6 +67,7 @@ def check(project: Project) -> tuple[Handbook | None, Diagnostics]:
     if handbook is not None:
         check_handbook(handbook, loaded, diags)
         check_readability(handbook, loaded, diags)
+        check_quiz_balance(handbook, loaded, diags)
     return (None if diags.errors else handbook), diags
 
 

@@ -46,3 +46,11 @@ def module_of_page(hb: Handbook, page: str) -> Module | None:
 
 def module_of_quiz(hb: Handbook, quiz_id: str) -> Module | None:
     return hb.memo("route_by_quiz", lambda: {m.quiz: m for m in learning_route(hb) if m.quiz}).get(quiz_id)
+
+
+def next_module(hb: Handbook, module_id: str) -> Module | None:
+    """The module after this one on the route (what 'Verder met ...' points to)."""
+    route = learning_route(hb)
+    ids = [m.id for m in route]
+    index = ids.index(module_id) if module_id in ids else -1
+    return route[index + 1] if 0 <= index < len(route) - 1 else None

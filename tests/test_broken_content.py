@@ -72,3 +72,29 @@ def test_dangling_link_and_unreadable_file_are_reported(tmp_path: Path) -> None:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stdout.splitlines()[0].startswith(
         "content/pages/weg.md:1:1: NC004 bestand kan niet gelezen worden (het bestaat niet, of een link wijst naar niets)")
+
+
+def test_competences_that_no_page_shows_are_a_warning(tmp_path: Path) -> None:
+    project = copy_fixture("minimal", tmp_path / "project")
+    page = project / "content" / "pages" / "luisteren.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("show: competenties\n", ""), encoding="utf-8")
+    result = run_cli("check", "--root", str(project))
+    assert result.returncode == 0, result.stdout
+    assert "content/competences.yml:1:1: NC083 waarschuwing: de 1 competenties staan op geen enkele pagina" in result.stdout
+
+
+def test_a_quiz_whose_key_is_always_first_and_longest_is_a_warning(tmp_path: Path) -> None:
+    project = copy_fixture("minimal", tmp_path / "project")
+    question = ('  - id: q{n}\n    type: single\n    prompt: "Vraag {n}?"\n    options:\n'
+                '      - text: "Het goede en veel langere antwoord"\n        correct: true\n'
+                '        feedback: "Goed."\n'
+                '      - text: "Fout"\n        correct: false\n        feedback: "Nee."\n'
+                '      - text: "Ook fout"\n        correct: false\n        feedback: "Nee."\n')
+    quiz = project / "content" / "quizzes" / "stap-01.yml"
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(text.split("questions:")[0] + "questions:\n" + "".join(question.format(n=n) for n in range(1, 6)),
+                    encoding="utf-8")
+    result = run_cli("check", "--root", str(project))
+    assert result.returncode == 0, result.stdout
+    assert "NC084 waarschuwing: in 5 van de 5 vragen staat het goede antwoord op plaats 1" in result.stdout
+    assert "NC084 waarschuwing: in 5 van de 5 vragen is het goede antwoord het langste" in result.stdout

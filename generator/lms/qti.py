@@ -121,8 +121,9 @@ def _item_body(item: ET.Element, question: Question) -> None:
         texts = list(question.items)
     else:
         max_choices = "0" if question.type == "multiple" else "1"
+        # Options are shuffled for the learner, as on the site; true/false keeps its fixed pair.
         interaction = _el(body, "choiceInteraction", responseIdentifier="RESPONSE",
-                          shuffle="false", maxChoices=max_choices)
+                          shuffle="false" if question.type == "truefalse" else "true", maxChoices=max_choices)
         texts = [option.text for option in question.options]
     _el(interaction, "prompt", question.prompt)
     for cid, text in zip(ids, texts):

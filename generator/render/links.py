@@ -1,6 +1,8 @@
 """Where every generated page lives, and how `[[kind:id]]` references become links."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from generator.markdown_refs import Reference, replace_references
 from generator.model import Handbook
 from generator.render.text import md_escape, rel_link, short_authors
@@ -86,3 +88,8 @@ class LinkResolver:
             return self.to(worksheet_page(ref.target)), hb.worksheets[ref.target].title
         entry = hb.literature_entry(ref.target)
         return self.to(LITERATURE_PAGE, f"bron-{entry.id}"), f"{short_authors(entry.authors)}, {entry.year}"
+
+
+def logo_path(hb: Handbook) -> str:
+    """Where the organisation's logo lives in the docs tree."""
+    return "assets/logo" + Path(hb.site.branding.logo).suffix.lower()

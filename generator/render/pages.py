@@ -5,7 +5,8 @@ from generator.model import Handbook, Page, Phase, Step
 
 from generator.render.forms import render_form
 from generator.render.quizzes import render_quiz
-from generator.route import Module, learning_route, module_of_page, module_of_quiz
+from generator.render.route_views import module_href, progress_bar, route_data, route_map, start_block
+from generator.route import Module, learning_route, module_of_page, module_of_quiz, next_module
 from generator.render.links import (DOWNLOADS_PAGE, PROGRESS_PAGE, QUIZZES_INDEX, WORKSHEETS_INDEX, LinkResolver,
                                     quiz_page, step_label, step_pdf, worksheet_page, worksheet_pdf)
 from generator.render.text import (NOT_IN_SEARCH, count_questions, esc, json_for_script, md_escape, number_word,
@@ -39,11 +40,14 @@ def render_home(hb: Handbook) -> str:
     return _lines(
         f"# {md_escape(hb.meta.title)}",
         f"**{md_escape(hb.meta.tagline)}**",
+        "## Begin hier",
+        start_block(hb, links),
         links.expand(hb.meta.description),
         "## Zo loop je door de training",
         f"De methode heeft {number_word(len(hb.steps))} stappen in {number_word(phases)} fasen. "
         "Je kunt de stappen op volgorde lezen. In de praktijk volg je het tempo van de cliënt.",
         "\n".join(route),
+        route_map(hb, links),
         "## Alle stappen",
         "\n".join(step_list),
         "## Meer over de methode" if sections else "",
@@ -51,6 +55,7 @@ def render_home(hb: Handbook) -> str:
         _contact(hb),
         f"*{md_escape(hb.site.organisation.name)} · {md_escape(edition.name)} "
         f"(versie {md_escape(edition.version)}, {edition.date})*",
+        route_data(hb, links),
     )
 
 
@@ -79,19 +84,22 @@ def render_phase(hb: Handbook, phase: Phase) -> str:
         f"# Fase {phase.meta.number}: {md_escape(phase.meta.title)}",
         f"*{md_escape(phase.meta.summary)}*",
         links.expand(phase.meta.description),
+        route_map(hb, links, here=phase.page_path),
         "## Stappen in deze fase",
         "\n".join(_step_item(hb, links, step) for step in steps),
+        route_data(hb, links),
     )
 
 
 def _step_facts(hb: Handbook, step: Step, links: LinkResolver) -> str:
     phase = hb.phase_of(step)
     facts = [f"**Fase:** [{md_escape(phase.meta.title)}]({links.to(phase.page_path)})",
-             f"**Duur:** {md_escape(step.meta.duration)}"]
+             f"**Duur (richtlijn):** {md_escape(step.meta.duration)}"]
+    # The method gives no duration, letters or question types per step: the handbook's guidance.
     if step.meta.to_grow:
-        facts.append("**TO GROW:** " + ", ".join(step.meta.to_grow))
+        facts.append("**TO GROW (richtlijn):** " + ", ".join(step.meta.to_grow))
     if step.meta.questions:
-        facts.append("**Vragen:** " + ", ".join(QUESTION_LABELS[q] for q in step.meta.questions))
+        facts.append("**Vragen (richtlijn):** " + ", ".join(QUESTION_LABELS[q] for q in step.meta.questions))
     return "  \n".join(facts)
 
 
@@ -175,11 +183,13 @@ def render_glossary(hb: Handbook) -> str:
     for entry in sorted(hb.glossary, key=lambda e: e.term.casefold()):
         see = ", ".join(f'<a href="#begrip-{other}">{esc(terms[other])}</a>' for other in entry.see)
         see_html = f' <span class="nc-see">Zie ook: {see}.</span>' if see else ""
-        items.append(f'<dt id="begrip-{entry.id}">{esc(entry.term)}</dt>'
-                     f'<dd>{esc(entry.definition)}{see_html}</dd>')
+        # A heading per term: each term is its own search entry with its own anchor, and the
+        # search snippet does not glue the term to its definition.
+        items.append(f'<h2 class="nc-term" id="begrip-{entry.id}">{esc(entry.term)}</h2>'
+                     f'<p class="nc-definition">{esc(entry.definition)}{see_html}</p>')
     return _lines("# Begrippenlijst",
                   "Hier staan de woorden die in deze training een vaste betekenis hebben.",
-                  f'<dl class="nc-glossary">{"".join(items)}</dl>')
+                  f'<div class="nc-glossary">{"".join(items)}</div>')
 
 
 def render_literature(hb: Handbook) -> str:
@@ -268,11 +278,21 @@ def render_quiz_page(hb: Handbook, quiz: Quiz) -> str:
     step = hb.step_by_number(quiz.step) if quiz.step else None
     back = (f"Deze toets hoort bij [{md_escape(step_label(hb, step.meta.number))}]({links.to(step.page_path)})."
             if step else "Deze toets gaat over de hele methode.")
-    return _lines(f"# {md_escape(quiz.title)}", back, md_escape(quiz.intro) if quiz.intro else "",
+    # Quiz pages stay out of the search index: a search for a term should find its explanation,
+    # not a question about it (and never the answers).
+    return _lines("---\nsearch:\n  exclude: true\n---", f"# {md_escape(quiz.title)}", back,
+                  md_escape(quiz.intro) if quiz.intro else "",
                   render_quiz(quiz, hb.site.id, module.id if module else f"toets-{quiz.id}",
-                              links.to(module.page if module else quiz_page(quiz.id)).replace(".md", ".html")),
+                              links.to(module.page if module else quiz_page(quiz.id)).replace(".md", ".html"),
+                              _next_after(hb, links, module)),
                   f"Je score komt in [Mijn voortgang]({links.to(PROGRESS_PAGE)}). Er wordt niets verstuurd.",
                   script_tag(links, "quiz.js"))
+
+
+def _next_after(hb: Handbook, links: LinkResolver, module: Module | None) -> tuple[str, str] | None:
+    """(title, page) of the route module after a quiz's module, for the 'Verder met' link."""
+    following = next_module(hb, module.id) if module else None
+    return (following.title, module_href(links, following)) if following else None
 
 
 def render_quizzes_index(hb: Handbook) -> str:
@@ -286,31 +306,27 @@ def render_quizzes_index(hb: Handbook) -> str:
 def render_progress(hb: Handbook) -> str:
     links = LinkResolver(hb, PROGRESS_PAGE)
     route = learning_route(hb)
-    data = {"site": hb.site.id, "organisation": hb.site.organisation.name, "handbook": hb.meta.title,
-            "edition": f"{hb.meta.edition.name} (versie {hb.meta.edition.version})",
-            "modules": [{"id": m.id, "title": m.title, "group": m.group, "href": _module_href(links, m),
-                         "quiz": m.quiz} for m in route]}
     groups: dict[str, list[Module]] = {}
     for module in route:
         groups.setdefault(module.group, []).append(module)
     tables = [_lines(f"## {md_escape(group)}", _route_table(links, modules)) for group, modules in groups.items()]
-    route_json = json_for_script(data)
     return _lines(
         "# Mijn voortgang",
         "Hier zie je wat je al gelezen en gedaan hebt. Dit staat alleen in deze browser, op dit apparaat. "
         "Er wordt niets verstuurd. Wil je het bewaren of meenemen? Sla het op als bestand.",
         _progress_placeholders(links, route),
+        route_map(hb, links),
         *tables,
         "## Certificaat",
-        '<div class="nc-certificate-area"><p>Als je alle onderdelen van de leerroute klaar hebt, '
-        "kun je hier je certificaat maken en printen.</p></div>",
-        f'<script type="application/json" id="nc-route">{route_json}</script>',
+        '<div class="nc-certificate-area"><p>Als je alle onderdelen van de leerroute klaar hebt en alle '
+        "toetsen hebt gehaald (bij elke stap en de eindtoets), kun je hier je certificaat maken en printen. "
+        "Het certificaat toont je scores en heeft een plek voor de handtekening van je trainer. Je voortgang "
+        "staat alleen in deze browser: wie een andere computer of browser gebruikt, ziet hem daar niet.</p></div>",
+        route_data(hb, links),
     )
 
 
-def _module_href(links: LinkResolver, module: Module) -> str:
-    """The built page of a route module: the script and the tables link to HTML, not Markdown."""
-    return links.to(module.page).replace(".md", ".html")
+_module_href = module_href
 
 
 def _progress_placeholders(links: LinkResolver, route: list[Module]) -> str:
@@ -324,6 +340,7 @@ def _progress_placeholders(links: LinkResolver, route: list[Module]) -> str:
                  f'{esc(first.title)}</a>.</p>') if first else ""
     return (f'<div class="nc-progress-summary" role="status" aria-live="polite">'
             f'<p>Je hebt 0 van de {len(route)} onderdelen klaar.</p>{next_line}</div>\n\n'
+            f'{progress_bar(len(route))}\n\n'
             f'<div class="nc-progress-tools">{stand_in_buttons(PROGRESS_TOOLS)}'
             '<p class="nc-status" role="status"></p></div>')
 
@@ -340,8 +357,10 @@ def stand_in_buttons(tools: tuple[tuple[str, str], ...]) -> str:
 
 def _route_table(links: LinkResolver, modules: list[Module]) -> str:
     rows = "".join(f'<tr data-module="{esc(m.id)}"><th scope="row"><a href="{esc(_module_href(links, m))}">'
-                   f"{esc(m.title)}</a></th><td class=\"nc-read\">nog niet</td><td class=\"nc-done\">nog niet</td>"
-                   f'<td class="nc-score">{"–" if not m.quiz else "nog niet gemaakt"}</td></tr>' for m in modules)
+                   f'{esc(m.title)}</a></th><td class="nc-read" data-label="Gelezen">nog niet</td>'
+                   f'<td class="nc-done" data-label="Klaar">nog niet</td>'
+                   f'<td class="nc-score" data-label="Toets">{"–" if not m.quiz else "nog niet gemaakt"}</td></tr>'
+                   for m in modules)
     return (f'<table class="nc-route"><thead><tr><th scope="col">Onderdeel</th><th scope="col">Gelezen</th>'
             f'<th scope="col">Klaar</th><th scope="col">Toets</th></tr></thead><tbody>{rows}</tbody></table>')
 

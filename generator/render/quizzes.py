@@ -5,7 +5,8 @@ from generator.render.text import NOT_IN_SEARCH, count_questions, esc
 from generator.schema.quiz import Question, Quiz
 
 
-def render_quiz(quiz: Quiz, site_id: str, module_id: str, module_href: str) -> str:
+def render_quiz(quiz: Quiz, site_id: str, module_id: str, module_href: str,
+                next_module: tuple[str, str] | None = None) -> str:
     """One line per element so Markdown passes the whole form through as one HTML block.
 
     `module_href` is the (relative) page of the route module the quiz completes.
@@ -18,8 +19,10 @@ def render_quiz(quiz: Quiz, site_id: str, module_id: str, module_href: str) -> s
              "Na elke vraag zie je meteen of je antwoord klopt, en waarom.</p>"]
     parts += [_question(quiz, question, number, total) for number, question in enumerate(quiz.questions, 1)]
     parts.append('<div class="nc-quiz-result" role="status" aria-live="polite"></div>')
+    onward = (f'<a class="md-button md-button--primary nc-onward" href="{esc(next_module[1])}" hidden>'
+              f"Verder met {esc(next_module[0])}</a>") if next_module else ""
     parts.append('<p class="nc-quiz-actions"><button type="button" class="md-button nc-button nc-retry">'
-                 "Opnieuw beginnen</button></p>")
+                 f"Opnieuw beginnen</button>{onward}</p>")
     parts.append("</form>")
     return "\n".join(parts)
 

@@ -10,7 +10,7 @@ from ruamel.yaml import YAML
 
 from generator.model import Handbook, Step
 from generator.render import pages
-from generator.render.links import (DOWNLOADS_PAGE, GLOSSARY_PAGE, LITERATURE_PAGE, PROGRESS_PAGE, QUIZZES_INDEX,
+from generator.render.links import (DOWNLOADS_PAGE, logo_path, GLOSSARY_PAGE, LITERATURE_PAGE, PROGRESS_PAGE, QUIZZES_INDEX,
                                     WHATS_NEW_PAGE, WORKSHEETS_INDEX, quiz_page, step_label, worksheet_page)
 from generator.render.text import theme_text
 from generator.schema.site import SiteConfig
@@ -141,21 +141,20 @@ def by_step_number(steps: list[Step]) -> Callable[[int, int], str]:
 
 
 def build_nav(hb: Handbook, with_downloads: bool = False, with_whats_new: bool = False) -> list[NavItem]:
-    nav: list[NavItem] = [{"Start": "index.md"}]
+    """The menu in the order of the learning route, so the footer's 'Vorige' and 'Volgende' walk
+    the route: the pages read before the steps, the phases with their steps, the pages read after
+    them; then what is not on the route. 'Mijn voortgang' comes right after the start."""
+    nav: list[NavItem] = [{"Start": "index.md"}, {"Mijn voortgang": PROGRESS_PAGE}]
+    nav += _section_nav(hb, "voor")
     for phase in hb.phases:
         steps = hb.steps_of(phase)
         entries = [{step_label(hb, s.meta.number): s.page_path} for s in steps]
         nav.append({f"Fase {phase.meta.number}: {phase.meta.title}":
                     [phase.page_path] + bounded(entries, by_step_number(steps))})
-    for section in hb.meta.sections:
-        section_pages = hb.pages_in(section.id)
-        if section_pages:
-            entries = [{p.meta.title: p.page_path} for p in section_pages]
-            nav.append({section.title: bounded(entries, numbered("Pagina's"))})
+    nav += _section_nav(hb, "na") + _section_nav(hb, "geen")
     quizzes = sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))
     quiz_entries = [{q.title: quiz_page(q.id)} for q in quizzes]
-    nav.append({"Leerroute": [{"Mijn voortgang": PROGRESS_PAGE},
-                              {"Toetsen": [QUIZZES_INDEX] + bounded(quiz_entries, numbered("Toetsen"))}]})
+    nav.append({"Toetsen": [QUIZZES_INDEX] + bounded(quiz_entries, numbered("Toetsen"))})
     sheets = sorted(hb.worksheets.values(), key=lambda s: (s.step or 99, s.title))
     sheet_entries = [{s.title: worksheet_page(s.id)} for s in sheets]
     nav.append({"Werkbladen": [WORKSHEETS_INDEX] + bounded(sheet_entries, numbered("Werkbladen"))})
@@ -174,12 +173,19 @@ def theme_nav(nav: list[NavItem]) -> list[NavItem]:
              for title, value in item.items()} if isinstance(item, dict) else item for item in nav]
 
 
+def _section_nav(hb: Handbook, route: str) -> list[NavItem]:
+    """The menu entries of the sections with this place on the route ('voor', 'na' or 'geen')."""
+    nav: list[NavItem] = []
+    for section in hb.meta.sections:
+        section_pages = hb.pages_in(section.id)
+        if section.route == route and section_pages:
+            entries = [{p.meta.title: p.page_path} for p in section_pages]
+            nav.append({section.title: bounded(entries, numbered("Pagina's"))})
+    return nav
+
+
 def logo_file(hb: Handbook) -> Path | None:
     return hb.root / "site_config" / hb.site.branding.logo if hb.site.branding.logo else None
-
-
-def logo_path(hb: Handbook) -> str:
-    return "assets/logo" + Path(hb.site.branding.logo).suffix.lower()
 
 
 def brand_css(site: SiteConfig) -> str:

@@ -27,11 +27,23 @@
 
   function module(record, id) { return record.modules[id] || (record.modules[id] = {}); }
 
+  /* "beste 4 van 5 (geslaagd); eerste poging 2 van 5; 3 pogingen" */
+  function scoreText(entry) {
+    var best = entry.quiz, attempts = entry.attempts || [best], first = attempts[0];
+    var text = (attempts.length > 1 ? "beste " : "") + best.right + " van " + best.total +
+      (best.passed ? " (geslaagd)" : " (nog niet geslaagd)");
+    if (attempts.length > 1) text += "; eerste poging " + first.right + " van " + first.total + "; " + attempts.length + " pogingen";
+    return text;
+  }
+
   function recordQuiz(site, id, quiz, right, total, passed, href) {
     var record = load(site), entry = module(record, id), now = new Date().toISOString();
     if (href) entry.href = href.split("#")[0];
+    var attempt = { id: quiz, right: right, total: total, passed: passed, at: now };
+    // Every attempt is kept: the first says what was known, the best what was learnt.
+    entry.attempts = (entry.attempts || (entry.quiz ? [entry.quiz] : [])).concat([attempt]);
     var best = entry.quiz && entry.quiz.right / entry.quiz.total > right / total ? entry.quiz : null;
-    entry.quiz = best || { id: quiz, right: right, total: total, passed: passed, at: now };
+    entry.quiz = best || attempt;
     if (passed && !entry.done) entry.done = now;
     store(site, record);
     markNav(site);
@@ -69,16 +81,18 @@
   }
 
   /* ---------- marks in the navigation ---------- */
+  /* One mark per menu entry of a finished module or phase; none in the page's table of contents. */
   function markNav(site) {
     var record = load(site), done = {};
     Object.keys(record.modules).forEach(function (id) {
       var entry = record.modules[id];
       if (entry.done && entry.href) done[entry.href] = true;
     });
-    Array.prototype.forEach.call(document.querySelectorAll(".md-nav__link[href]"), function (link) {
+    Object.keys(record.phases || {}).forEach(function (href) { done[href] = true; });
+    Array.prototype.forEach.call(document.querySelectorAll(".md-nav--primary .md-nav__link[href]"), function (link) {
       var old = link.querySelector(".nc-nav-done");
       if (old) old.remove();
-      if (done[link.href.split("#")[0]]) {
+      if (link.getAttribute("href").indexOf("#") === -1 && done[link.href]) {
         var mark = document.createElement("span");
         mark.className = "nc-nav-done";
         mark.textContent = " ✓";
@@ -104,9 +118,7 @@
       row.querySelector(".nc-read").textContent = entry.read ? "ja, " + formatDate(entry.read) : "nog niet";
       row.querySelector(".nc-done").textContent = entry.done ? "✓ klaar" : "nog niet";
       if (item.quiz) {
-        row.querySelector(".nc-score").textContent = entry.quiz ?
-          entry.quiz.right + " van " + entry.quiz.total + (entry.quiz.passed ? " (geslaagd)" : " (nog niet geslaagd)") :
-          "nog niet gemaakt";
+        row.querySelector(".nc-score").textContent = entry.quiz ? scoreText(entry) : "nog niet gemaakt";
       }
       row.classList.toggle("nc-row-done", !!entry.done);
     });
@@ -130,7 +142,16 @@
       what.appendChild(document.createTextNode("."));
       box.appendChild(what);
     }
-    return done.length === route.modules.length;
+    return missing(route, record).length === 0;
+  }
+
+  /* What still stands between the volunteer and the certificate: every route module done, and
+     every quiz of the route (each step's and the final test) passed. */
+  function missing(route, record) {
+    return route.modules.filter(function (m) {
+      var entry = record.modules[m.id] || {};
+      return !entry.done || (m.quiz && !(entry.quiz && entry.quiz.passed));
+    });
   }
 
   /* ---------- small helpers, also used by worksheets.js (which loads after this file) ---------- */
@@ -223,10 +244,24 @@
     });
   }
 
+  function showMissing(area, route, record) {
+    var todo = missing(route, record), list = area.querySelector(".nc-cert-missing");
+    if (list) list.remove();
+    if (!todo.length) return;
+    list = document.createElement("p");
+    list.className = "nc-cert-missing";
+    list.textContent = "Nog te doen voor je certificaat: " + todo.map(function (m) {
+      var entry = record.modules[m.id] || {};
+      return m.title + (m.quiz && entry.done && !(entry.quiz && entry.quiz.passed) ? " (toets nog niet gehaald)" : "");
+    }).join("; ") + ".";
+    area.appendChild(list);
+  }
+
   function setupCertificate(route, complete) {
     var area = document.querySelector(".nc-certificate-area");
     area.querySelectorAll(".nc-certificate-form, .nc-certificate").forEach(function (el) { el.remove(); });
     area.querySelector("p").hidden = complete;
+    showMissing(area, route, load(route.site));
     if (!complete) return;
     var form = document.createElement("div");
     form.className = "nc-certificate-form";
@@ -256,8 +291,15 @@
     var cert = document.createElement("section");
     cert.className = "nc-certificate";
     cert.setAttribute("aria-label", "Certificaat");
+    if (route.logo) {
+      var logo = document.createElement("img");
+      logo.className = "nc-cert-logo";
+      logo.src = route.logo;
+      logo.alt = route.organisation;
+      cert.appendChild(logo);
+    }
     var lines = [["nc-cert-kop", "Certificaat"], ["nc-cert-name", name],
-      ["", "heeft de e-learning voor vrijwillige netwerkcoaches helemaal afgerond:"],
+      ["", "heeft de e-learning helemaal afgerond:"],
       ["nc-cert-title", route.handbook], ["", route.edition],
       ["", route.organisation], ["", "Datum: " + formatDate(new Date().toISOString())]];
     lines.forEach(function (pair) {
@@ -266,27 +308,93 @@
       p.textContent = pair[1];
       cert.appendChild(p);
     });
+    cert.appendChild(scoreList(route, load(route.site)));
+    var sign = document.createElement("div");
+    sign.className = "nc-cert-sign";
+    ["Naam van de trainer", "Handtekening van de trainer"].forEach(function (text) {
+      var line = document.createElement("p");
+      line.textContent = text + ": ";
+      line.appendChild(document.createElement("span")).className = "nc-cert-line";
+      sign.appendChild(line);
+    });
+    cert.appendChild(sign);
     cert.appendChild(button("Certificaat afdrukken", function () { window.print(); }));
     area.appendChild(cert);
     document.body.classList.add("nc-has-certificate");
   }
 
-  function setupProgressPage(script) {
+  function scoreList(route, record) {
+    var list = document.createElement("ul");
+    list.className = "nc-cert-scores";
+    route.modules.filter(function (m) { return m.quiz; }).forEach(function (m) {
+      var quiz = (record.modules[m.id] || {}).quiz;
+      var item = document.createElement("li");
+      item.textContent = m.title + ": " + (quiz ? quiz.right + " van " + quiz.total + " goed" : "–");
+      list.appendChild(item);
+    });
+    return list;
+  }
+
+  /* The phases whose modules are all done, kept by their page address so that every page's
+     menu can mark them (the route itself is only in the pages that show it). */
+  function notePhases(route, record) {
+    var groups = {};
+    route.modules.forEach(function (m) {
+      var g = groups[m.group] || (groups[m.group] = { all: true, phase: m.phaseHref });
+      g.all = g.all && !!(record.modules[m.id] || {}).done;
+    });
+    record.phases = {};
+    Object.keys(groups).forEach(function (name) {
+      if (groups[name].all && groups[name].phase) record.phases[new URL(groups[name].phase, location.href).href] = true;
+    });
+    store(route.site, record);
+  }
+
+  function paintProgress(route, record) {
+    var done = route.modules.filter(function (m) { return (record.modules[m.id] || {}).done; }).length;
+    Array.prototype.forEach.call(document.querySelectorAll(".nc-progressbar"), function (bar) {
+      var meter = bar.querySelector("progress");
+      meter.value = done;
+      meter.textContent = done + " van " + route.modules.length;
+      bar.querySelector(".nc-progress-count").textContent = done + " van " + route.modules.length + " klaar";
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".nc-route-map a[data-module]"), function (link) {
+      var finished = !!(record.modules[link.dataset.module] || {}).done;
+      link.classList.toggle("nc-route-done", finished);
+      var name = link.querySelector("title").textContent.replace(/ \(klaar\)$/, "");
+      link.setAttribute("aria-label", name + (finished ? " (klaar)" : ""));
+    });
+    var start = document.querySelector(".nc-start-button"), began = Object.keys(record.modules).length > 0;
+    var next = route.modules.filter(function (m) { return !(record.modules[m.id] || {}).done; })[0];
+    if (start && began && next) {
+      start.href = next.href;
+      start.textContent = "Verder waar je was: " + next.title;
+    } else if (start && began) {
+      start.textContent = "Je hebt alles gedaan: bekijk je voortgang en je certificaat";
+      start.href = route.progressHref || start.href;
+    }
+  }
+
+  function setupRoutePage(script) {
     var route = JSON.parse(script.textContent);
     function refresh() {
       var record = load(route.site);
-      fillTable(route, record);
-      setupCertificate(route, summary(route, record));
+      notePhases(route, record);
+      paintProgress(route, record);
+      if (document.querySelector(".nc-progress-tools")) {
+        fillTable(route, record);
+        setupCertificate(route, summary(route, record));
+      }
       markNav(route.site);
     }
-    setupTools(route, refresh);
+    if (document.querySelector(".nc-progress-tools")) setupTools(route, refresh);
     refresh();
   }
 
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll(".nc-module"), setupModule);
     var route = document.getElementById("nc-route");
-    if (route) setupProgressPage(route);
+    if (route) setupRoutePage(route);
     markNav(siteId());
   }
   // Its own task, after the theme's start-up: one long task at load becomes two shorter ones, so

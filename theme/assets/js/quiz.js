@@ -1,6 +1,51 @@
-/* Quizzes: check each answer on the spot, explain why, keep the score in this browser only. */
+/* Quizzes: check each answer on the spot, explain why, keep the score in this browser only.
+   Fair by design: the options come in a new random order on every attempt (an ordering question
+   never starts solved, nor in a rotation of the solved order), and a checked answer is locked:
+   it counts as given. "Opnieuw beginnen" starts a new attempt of the whole quiz. */
 (function () {
   "use strict";
+
+  function shuffled(list) {
+    var copy = list.slice();
+    for (var i = copy.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1)), keep = copy[i];
+      copy[i] = copy[j]; copy[j] = keep;
+    }
+    return copy;
+  }
+
+  /* True when the shown order (the solved position of each row, 1-based) is the solved order
+     turned round: [1,2,3], [2,3,1] and [3,1,2] for three items. */
+  function isRotation(positions) {
+    var n = positions.length, k = positions[0] - 1;
+    return positions.every(function (p, i) { return p === ((i + k) % n) + 1; });
+  }
+
+  function sameOrder(a, b) { return a.length === b.length && a.every(function (x, i) { return x === b[i]; }); }
+
+  /* A new order for the rows of a question: differs from the one shown before when it can, and
+     for an ordering question is neither the solved order nor a rotation of it. */
+  function reorder(question) {
+    var order = question.dataset.type === "order";
+    var rows = Array.prototype.slice.call(question.querySelectorAll(order ? ".nc-order-item" : ".nc-option"));
+    if (question.dataset.type === "truefalse" || rows.length < 2) return;
+    var key = function (row) { return order ? Number(row.dataset.position) : row.querySelector("input").value; };
+    var before = rows.map(key), next = rows;
+    for (var tries = 0; tries < 50; tries++) {
+      next = shuffled(rows);
+      var shown = next.map(key);
+      var fair = !order || rows.length < 3 || !isRotation(shown);
+      if (fair && (!sameOrder(shown, before) || rows.length < 3)) break;
+    }
+    var parent = rows[0].parentNode, anchor = rows[rows.length - 1].nextSibling;
+    next.forEach(function (row) { parent.insertBefore(row, anchor); });
+  }
+
+  function lock(question, locked) {
+    Array.prototype.forEach.call(question.querySelectorAll("input, select, .nc-check"), function (el) {
+      el.disabled = locked;
+    });
+  }
 
   function options(question) { return Array.prototype.slice.call(question.querySelectorAll(".nc-option")); }
 
@@ -84,10 +129,12 @@
     }
     var percent = Math.round(100 * result.right / result.total);
     var passed = percent >= Number(form.dataset.pass);
-    box.textContent = "Je score: " + result.right + " van de " + result.total + " goed (" + percent + "%). " +
+    box.textContent = "Poging " + form.dataset.attempt + ". Je score: " + result.right + " van de " + result.total + " goed (" + percent + "%). " +
       (passed ? "Geslaagd! Deze toets staat als klaar in je voortgang."
               : "Nog niet geslaagd: daarvoor heb je " + form.dataset.pass + "% nodig. Lees de uitleg en probeer het opnieuw.");
     box.className = "nc-quiz-result " + (passed ? "nc-feedback--right" : "nc-feedback--wrong");
+    var onward = form.querySelector(".nc-onward");  // the next stop on the route, once passed
+    if (onward) onward.hidden = !passed;
     if (window.netwerkcoach) {
       window.netwerkcoach.recordQuiz(form.dataset.site, form.dataset.module, form.dataset.quiz,
                                              result.right, result.total, passed,
@@ -95,23 +142,33 @@
     }
   }
 
+  function each(form, fn) { Array.prototype.forEach.call(form.querySelectorAll(".nc-question"), fn); }
+
   function setup(form) {
-    Array.prototype.forEach.call(form.querySelectorAll(".nc-question"), function (question) {
+    form.dataset.attempt = "1";
+    each(form, function (question) {
+      reorder(question);
       question.querySelector(".nc-check").addEventListener("click", function () {
-        if (showFeedback(question) !== null) showResult(form);
-      });
-      question.addEventListener("change", function () {
-        if (question.dataset.result) { delete question.dataset.result; question.querySelector(".nc-feedback").textContent = ""; }
+        if (question.dataset.result) return;  // checked once: the answer counts as given
+        if (showFeedback(question) !== null) {
+          lock(question, true);
+          showResult(form);
+        }
       });
     });
     form.querySelector(".nc-retry").addEventListener("click", function () {
       form.reset();
-      Array.prototype.forEach.call(form.querySelectorAll(".nc-question"), function (question) {
+      form.dataset.attempt = String(Number(form.dataset.attempt) + 1);
+      each(form, function (question) {
         delete question.dataset.result;
+        lock(question, false);
+        reorder(question);
         question.querySelector(".nc-feedback").textContent = "";
         question.querySelector(".nc-feedback").className = "nc-feedback";
       });
       form.querySelector(".nc-quiz-result").textContent = "";
+      var onward = form.querySelector(".nc-onward");
+      if (onward) onward.hidden = true;
       form.querySelector("input, select").focus();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });

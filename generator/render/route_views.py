@@ -1,0 +1,96 @@
+"""The learning route as the volunteer sees it: the start block with a progress bar, the route as
+a picture (SVG, drawn from the model), and the route data that progress.js reads. Every place
+that shows the route takes it from `generator.route.learning_route`, so they cannot disagree."""
+from __future__ import annotations
+
+from generator.model import Handbook
+from generator.render.links import PROGRESS_PAGE, LinkResolver, logo_path
+from generator.render.text import esc, json_for_script
+from generator.route import Module, learning_route
+
+ROUTE_DATA_ID = "nc-route"
+
+
+def module_href(links: LinkResolver, module: Module) -> str:
+    """The built page of a route module: scripts and tables link to HTML, not Markdown."""
+    return links.to(module.page).replace(".md", ".html")
+
+
+def route_data(hb: Handbook, links: LinkResolver) -> str:
+    """The route as JSON in the page, for progress.js (no second copy of it in the script)."""
+    data = {"site": hb.site.id, "organisation": hb.site.organisation.name, "handbook": hb.meta.title,
+            "edition": f"{hb.meta.edition.name} (versie {hb.meta.edition.version})",
+            "logo": links.to(logo_path(hb)) if hb.site.branding.logo else "",
+            "progressHref": links.to(PROGRESS_PAGE).replace(".md", ".html"),
+            "modules": [{"id": m.id, "title": m.title, "group": m.group, "href": module_href(links, m),
+                         "quiz": m.quiz, "phaseHref": _phase_href(hb, links, m)} for m in learning_route(hb)]}
+    return f'<script type="application/json" id="{ROUTE_DATA_ID}">{json_for_script(data)}</script>'
+
+
+def _phase_href(hb: Handbook, links: LinkResolver, module: Module) -> str:
+    """The phase page a step module belongs to ('' for other modules): its menu entry is marked
+    when all of the phase's steps are done."""
+    step = next((s for s in hb.steps if s.page_path == module.page), None)
+    return links.to(hb.phase_of(step).page_path).replace(".md", ".html") if step else ""
+
+
+def progress_bar(total: int) -> str:
+    """A progress bar that progress.js fills in; at first visit it shows nothing done."""
+    return (f'<div class="nc-progressbar"><progress class="nc-progress" max="{total}" value="0" '
+            f'aria-label="Voortgang in de leerroute">0 van {total}</progress>'
+            f'<span class="nc-progress-count" aria-hidden="true">0 van {total}</span></div>')
+
+
+def start_block(hb: Handbook, links: LinkResolver) -> str:
+    """'Begin hier' on the home page: what the e-learning holds, your progress, one clear button
+    (progress.js turns it into 'Verder waar je was' once you began)."""
+    route = learning_route(hb)
+    if not route:
+        return ""
+    first = route[0]
+    holds = ("In deze e-learning lees je per stap wat je als coach doet en waarom. Je oefent met de "
+             "werkbladen, die je op het scherm kunt invullen. Na elke stap maak je een korte toets; aan het "
+             "eind volgt een eindtoets. Heb je alles gedaan, dan maak je je certificaat. Je voortgang "
+             "blijft op dit apparaat, in deze browser.")
+    return (f'<div class="nc-start"><p>{esc(holds)}</p>{progress_bar(len(route))}'
+            f'<p><a class="md-button md-button--primary nc-start-button" href="{esc(module_href(links, first))}">'
+            f'Begin hier: {esc(first.title)}</a></p></div>')
+
+
+# The route picture: one row per phase, one numbered circle per step, in a 320-wide drawing
+# that reads at 360 px and scales up on a wide screen.
+WIDTH, RADIUS, GAP = 320, 17, 44
+
+
+def _step_circle(links: LinkResolver, module: Module, number: int, x: float, y: float, here: bool) -> str:
+    state = " nc-route-here" if here else ""
+    label = f"{module.title}{' (je bent hier)' if here else ''}"
+    return (f'<a href="{esc(module_href(links, module))}" data-module="{esc(module.id)}" class="nc-route-step{state}" '
+            f'aria-label="{esc(label)}"><title>{esc(label)}</title>'
+            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{RADIUS}"/>'
+            f'<text x="{x:.0f}" y="{y + 5:.0f}" text-anchor="middle">{number}</text></a>')
+
+
+def route_map(hb: Handbook, links: LinkResolver, here: str | None = None) -> str:
+    """The phases and steps as a picture with links; `here` is the page path of the current page.
+    A step is marked done by progress.js; the text alternative is the list of links itself."""
+    modules = {m.page: m for m in learning_route(hb)}
+    rows, height, y = [], 0, 18
+    for phase in hb.phases:
+        current = " nc-route-here" if here == phase.page_path else ""
+        rows.append(f'<a href="{esc(links.to(phase.page_path).replace(".md", ".html"))}" class="nc-route-phase{current}" '
+                    f'data-phase="{esc(phase.meta.id)}"><text x="4" y="{y}">Fase {phase.meta.number}: '
+                    f'{esc(phase.meta.title)}</text></a>')
+        steps = [s for s in hb.steps_of(phase) if s.page_path in modules]
+        per_row = max(1, (WIDTH - 2 * RADIUS) // GAP + 1)
+        for index, step in enumerate(steps):
+            x = RADIUS + 4 + (index % per_row) * GAP
+            cy = y + 30 + (index // per_row) * GAP
+            rows.append(_step_circle(links, modules[step.page_path], step.meta.number, x, cy, here == step.page_path))
+            height = max(height, cy + RADIUS + 6)
+        y = max(y + 30, height) + 24  # the next phase starts below this one's last row
+    count = len([m for m in modules.values() if m.page.startswith("stappen/")])
+    name = f"De leerroute: {len(hb.phases)} fasen met samen {count} stappen. Elke stap is een link."
+    return (f'<figure class="nc-route-map"><svg viewBox="0 0 {WIDTH} {height}" role="group" aria-label="{esc(name)}" '
+            f'xmlns="http://www.w3.org/2000/svg">{"".join(rows)}</svg>'
+            f'<figcaption>{esc(name)} Een gevulde cirkel is klaar.</figcaption></figure>')
