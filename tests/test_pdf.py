@@ -261,3 +261,37 @@ def test_the_print_renderer_fetches_nothing_outside_the_theme(tmp_path: Path) ->
         server.shutdown()
     assert requests == []
     assert sum("geweigerd" in m for m in messages) == 3, messages
+
+
+def test_netwerkkaart_labels_fit_inside_the_drawing() -> None:
+    """Every label of the empty map, measured in the print font, lies inside the SVG's viewBox
+    (a label outside it is cut off on paper: "hool of club")."""
+    import re as regex
+
+    from fontTools.ttLib import TTFont
+
+    from conftest import ROOT
+    from generator.pdf.print_html import kaart_svg
+    font = TTFont(ROOT / "theme" / "assets" / "fonts" / "atkinson-hyperlegible-latin-400-normal.woff2")
+    widths, cmap, per_em = font["hmtx"], font.getBestCmap(), font["head"].unitsPerEm
+    svg = kaart_svg()
+    left, top, width, height = (float(v) for v in regex.search(r'viewBox="([^"]+)"', svg).group(1).split())
+    checked = 0
+    for attrs, body in regex.findall(r"<text ([^>]*)>(.*?)</text>", svg):
+        size = float(regex.search(r'font-size="([\d.]+)"', attrs).group(1))
+        anchor = (regex.search(r'text-anchor="(\w+)"', attrs) or [None, "start"])[1]
+        pieces = regex.findall(r'<tspan x="([-\d.]+)"[^>]*>([^<]*)</tspan>', body) or \
+            [(regex.search(r'x="([-\d.]+)"', attrs).group(1), body)]
+        for x, text in pieces:
+            advance = sum(widths[cmap[ord(c)]][0] for c in text) * size / per_em
+            start = float(x) - {"start": 0, "middle": advance / 2, "end": advance}[anchor]
+            assert left <= start and start + advance <= left + width, (text, start, advance)
+            checked += 1
+    assert checked >= 9  # five groups (two lines for one), three rings, "Ik"
+
+
+def test_no_pdf_falls_back_to_another_font(bundled_site: Path) -> None:
+    from pdf_checks import fonts
+    for path in sorted((bundled_site / "pdf").rglob("*.pdf")):
+        names = {name for name, _ in fonts(pikepdf.open(path))}
+        assert all("Atkinson-Hyperlegible" in name for name in names), (path, names)

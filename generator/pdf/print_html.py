@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from generator.markdown_refs import Reference, replace_references
 from generator.model import Handbook, Phase, Step
-from generator.render.forms import ACTION_FIELDS, SECTORS
+from generator.render.forms import ACTION_FIELDS, CIRCLES, SECTORS
 from generator.render.links import pack_pdf, step_label, step_pdf, term_in_text, worksheet_pdf
 from generator.render.text import clean_html, esc, md_escape, shift_headings, short_authors
 from generator.schema.site import Pack
@@ -55,23 +55,27 @@ def markdown_for_print(hb: Handbook, text: str, shift: int = 0) -> Markup:
 
 
 def kaart_svg() -> str:
-    """An empty netwerkkaart: three circles, five groups, 'Ik' in the middle."""
-    parts = ['<svg viewBox="-215 -175 430 350" xmlns="http://www.w3.org/2000/svg" role="img" '
-             'aria-label="Lege netwerkkaart met drie cirkels en vijf groepen">'
+    """An empty netwerkkaart: three labelled rings, five groups, 'Ik' in the middle, set in the
+    print font and with room around it, so no label is cut off."""
+    parts = ['<svg viewBox="-270 -190 540 380" xmlns="http://www.w3.org/2000/svg" role="img" '
+             'font-family="Atkinson Hyperlegible" aria-label="Lege netwerkkaart met drie cirkels en vijf groepen">'
              '<title>Lege netwerkkaart met drie cirkels en vijf groepen</title>']
-    for radius in (150, 100, 50):
+    for radius in (170, 113, 56):
         parts.append(f'<circle r="{radius}" fill="none" stroke="#666" stroke-width="1"/>')
+    for (_, name), inner, outer in zip(CIRCLES, (0, 56, 113), (56, 113, 170)):
+        y = -(inner + outer) / 2 + 4 if inner else 22
+        parts.append(f'<text x="4" y="{y:.0f}" text-anchor="start" font-size="10" fill="#555">{esc(name.lower())}</text>')
     for index, (_, name) in enumerate(SECTORS):
         angle = math.radians(index * 72 - 90)
-        parts.append(f'<line x1="0" y1="0" x2="{150 * math.cos(angle):.1f}" y2="{150 * math.sin(angle):.1f}" '
+        parts.append(f'<line x1="0" y1="0" x2="{170 * math.cos(angle):.1f}" y2="{170 * math.sin(angle):.1f}" '
                      'stroke="#999" stroke-width="0.8" stroke-dasharray="3 3"/>')
         mid = math.radians((index + 0.5) * 72 - 90)
-        x, y = 160 * math.cos(mid), 160 * math.sin(mid) + (8 if math.sin(mid) > 0.5 else 0)
+        x, y = 180 * math.cos(mid), 180 * math.sin(mid) + (8 if math.sin(mid) > 0.5 else 0)
         anchor = "middle" if abs(x) < 40 else "start" if x > 0 else "end"
         lines = name.split(", ")
         spans = "".join(f'<tspan x="{x:.1f}" dy="{-6 * (len(lines) - 1) if n == 0 else 13}">'
                         f'{esc(line)}{"," if n < len(lines) - 1 else ""}</tspan>' for n, line in enumerate(lines))
-        parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="11">{spans}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="12">{spans}</text>')
     parts.append('<text x="0" y="5" text-anchor="middle" font-size="14" font-weight="700">Ik</text></svg>')
     return "".join(parts)
 

@@ -90,7 +90,9 @@ def route_map(hb: Handbook, links: LinkResolver, here: str | None = None) -> str
             height = max(height, cy + RADIUS + 6)
         y = max(y + 30, height) + 24  # the next phase starts below this one's last row
     count = len([m for m in modules.values() if m.page.startswith("stappen/")])
-    name = f"De leerroute: {len(hb.phases)} fasen met samen {count} stappen. Elke stap is een link."
+    phases = f"{len(hb.phases)} fase" + ("n" if len(hb.phases) != 1 else "")
+    steps = f"{count} stap" + ("pen" if count != 1 else "")
+    name = f"De leerroute: {phases} met samen {steps}. Elke stap is een link."
     return (f'<figure class="nc-route-map"><svg viewBox="0 0 {WIDTH} {height}" role="group" aria-label="{esc(name)}" '
             f'xmlns="http://www.w3.org/2000/svg">{"".join(rows)}</svg>'
             f'<figcaption>{esc(name)} Een gevulde cirkel is klaar.</figcaption></figure>')

@@ -48,7 +48,8 @@ PAYLOADS = [
     (STEP, 'title: "Eerste stap"', f'title: "Eerste \\" onmouseover=\\"{X}"', "inert"),
     (SHEET, 'label: "Wat wil je graag?"', f'label: "\\" autofocus onfocus=\\"{X}"', "inert"),
     (GLOSSARY, 'term: "WIE-vraag"', f'term: "WIE\\" onmouseover=\\"{X}"', "inert"),
-    (SHEET, 'text: "Lees de vraag. Schrijf je antwoord op."', f'text: "[klik](javascript:{X}) Lees de vraag."', "inert"),
+    # a worksheet instruction is Markdown too: the same link rules as a Markdown file
+    (SHEET, 'text: "Lees de vraag. Schrijf je antwoord op."', f'text: "[klik](javascript:{X}) Lees de vraag."', "NC031"),
     (QUIZ, 'prompt: "Wat doe je?"', f'prompt: "Wat doe je? {{{{ 7*7 }}}} ${{{X}}}"', "inert"),
 ]
 

@@ -191,3 +191,62 @@ def test_all_worksheets_export_from_the_overview(page, site_url: str, tmp_path: 
     download.value.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert set(data["worksheets"]) == {"mijn-droomnetwerk", "mijn-netwerkkaart"}
+
+
+FILL_EVERY_FIELD = """() => {
+  const texts = [], choices = [];
+  let n = 0;
+  for (const el of document.querySelectorAll('form.nc-worksheet textarea, form.nc-worksheet input[type=text]')) {
+    n += 1;
+    el.value = 'antwoord nummer ' + n + ' met een lange zin die niet in het vakje past';
+    texts.push(el.value);
+  }
+  for (const el of document.querySelectorAll('form.nc-worksheet select')) {
+    el.selectedIndex = el.options.length - 1;
+    choices.push(el.options[el.selectedIndex].text);
+  }
+  for (const el of document.querySelectorAll('form.nc-worksheet input[type=checkbox]')) el.checked = true;
+  const form = document.querySelector('form.nc-worksheet');
+  form.dispatchEvent(new Event('input', {bubbles: true}));
+  form.dispatchEvent(new Event('change', {bubbles: true}));
+  return {texts, choices};
+}"""
+
+
+def _printed_text(page, tmp_path: Path, name: str) -> str:
+    """The text of the page as printed to PDF, in content order (table cells one after the
+    other, not interleaved by layout), with no whitespace: a value may wrap over lines."""
+    import subprocess
+    path = tmp_path / f"{name}.pdf"
+    page.emulate_media(media="print")
+    path.write_bytes(page.pdf(format="A4"))
+    page.emulate_media(media="screen")
+    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return "".join(text.split())
+
+
+def test_printing_a_filled_sheet_keeps_every_answer(page, site_url: str, tmp_path: Path) -> None:
+    page.goto(f"{site_url}/werkbladen/index.html")
+    sheets = sorted({href.split("#")[0] for href in page.evaluate(
+        "[...document.querySelectorAll('.md-content a[href]')].map(a => a.getAttribute('href'))")
+        if href.endswith(".html") and "/" not in href.strip("./") and href != "index.html"})
+    assert len(sheets) >= 10, sheets
+    missing = {}
+    for sheet in sheets:
+        page.goto(f"{site_url}/werkbladen/{sheet}")
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        blank = _printed_text(page, tmp_path, sheet + "-leeg")
+        filled_in = page.evaluate(FILL_EVERY_FIELD)
+        printed = _printed_text(page, tmp_path, sheet)
+        lost = [t for t in filled_in["texts"] if "".join(t.split()) not in printed]
+        for choice in set(filled_in["choices"]):
+            word = "".join(choice.split())
+            if printed.count(word) - blank.count(word) < filled_in["choices"].count(choice):
+                lost.append(choice)
+        for screen_only in ("DownloadalsPDF", "Weghalen", "Kiesperpersoon"):
+            if screen_only in printed:
+                lost.append("op papier: " + screen_only)
+        if lost:
+            missing[sheet] = lost
+    assert missing == {}

@@ -173,12 +173,14 @@
         download("werkblad-" + sheet + ".json", exportFile(site, records));
       },
       open: function () { pickFile(function (text) { importIntoSheet(form, text); }); },
-      print: function () { window.print(); },
+      print: function () { syncPrintCopies(form); window.print(); },
       clear: function () {
         if (!window.confirm("Wil je alle antwoorden op dit werkblad wissen? Dit kun je niet terugdraaien.")) return;
         try { window.localStorage.removeItem(storeKey(site, sheet)); } catch (error) { /* nothing stored */ }
         fillForm(form, {});
         resetKaarten(form);
+        renderKaarten(form);  // the map empties at once, not only after a reload
+        syncPrintCopies(form);
         showEarlier(form, null);
         status(form, "Alle antwoorden op dit werkblad zijn gewist.");
       }
@@ -265,17 +267,24 @@
     });
   }
 
-  /* ---------- print: show typed text in full ---------- */
+  /* ---------- print: every answer as text, in full ---------- */
+  // A printed text box or drop-down shows only what fits in it ("Di", "Fan"): on paper each
+  // control is replaced by a copy of its value as plain text (print.css hides the controls).
+  function printedValue(el) {
+    if (el.tagName === "SELECT") return el.selectedIndex > 0 ? el.options[el.selectedIndex].text : "";
+    return el.value;
+  }
+
   function syncPrintCopies(form) {
-    Array.prototype.forEach.call(form.querySelectorAll("textarea"), function (area) {
-      var copy = area.nextElementSibling;
+    Array.prototype.forEach.call(form.querySelectorAll("textarea, input[type=text], select"), function (el) {
+      var copy = el.nextElementSibling;
       if (!copy || !copy.classList.contains("nc-print-copy")) {
-        copy = document.createElement("div");
-        copy.className = "nc-print-copy";
+        copy = document.createElement(el.tagName === "TEXTAREA" ? "div" : "span");
+        copy.className = "nc-print-copy" + (el.tagName === "TEXTAREA" ? "" : " nc-print-copy--inline");
         copy.setAttribute("aria-hidden", "true");
-        area.parentNode.insertBefore(copy, area.nextSibling);
+        el.parentNode.insertBefore(copy, el.nextSibling);
       }
-      copy.textContent = area.value;
+      copy.textContent = printedValue(el);
     });
   }
 
@@ -319,13 +328,14 @@
       var head = block.querySelector("thead tr");
       var th = document.createElement("th");
       th.scope = "col";
+      th.className = "nc-remove-head";
       th.textContent = "Weghalen";
       head.appendChild(th);
       Array.prototype.forEach.call(kaartRows(block), function (row, index) { addRemoveCell(form, block, row, index + 1); });
       var add = button("Persoon toevoegen", function () { rowField(addPerson(form, block), "naam").focus(); });
       block.appendChild(add);
       var help = document.createElement("p");
-      help.className = "nc-help";
+      help.className = "nc-help nc-kaart-help";
       help.textContent = "Kies per persoon een cirkel en een groep. Op de kaart kun je een naam ook " +
         "slepen, of aanklikken en verplaatsen met de pijltjestoetsen.";
       block.insertBefore(help, block.querySelector(".nc-kaart-svg"));
@@ -334,6 +344,7 @@
 
   function addRemoveCell(form, block, row, number) {
     var cell = document.createElement("td");
+    cell.className = "nc-remove-cell";
     var remove = button("Weghalen", function () {
       Array.prototype.forEach.call(row.querySelectorAll("[name]"), function (el) { el.value = ""; });
       if (kaartRows(block).length > 1) row.remove();
