@@ -95,14 +95,23 @@ def _scale(sheet_id: str, block: Scale) -> str:
     return _fieldset("nc-scale", block.label, f'{ends}<div class="nc-scale-steps">{steps}</div>', help_html)
 
 
+CHECK_HEAD = ' class="nc-check-head"'
+
+
+def _table_cell(sheet_id: str, block: Table, row: int, col: int, name: str) -> str:
+    fid, label = _field_id(sheet_id, block.id, row, col), f"{esc(name)}, regel {row}"
+    if name in block.check_columns:
+        return (f'<td class="nc-check-cell"><input type="checkbox" id="{fid}" name="{esc(block.id)}.{row}.{col}" '
+                f'value="ja" aria-label="{label}"></td>')
+    return f'<td><input type="text" id="{fid}" name="{esc(block.id)}.{row}.{col}" aria-label="{label}"></td>'
+
+
 def _table(sheet_id: str, block: Table) -> str:
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in block.columns)
+    head = "".join(f'<th scope="col"{CHECK_HEAD if c in block.check_columns else ""}>{esc(c)}</th>'
+                   for c in block.columns)
     rows = []
     for row in range(1, block.rows + 1):
-        cells = "".join(
-            f'<td><input type="text" id="{_field_id(sheet_id, block.id, row, col)}" '
-            f'name="{esc(block.id)}.{row}.{col}" aria-label="{esc(name)}, regel {row}"></td>'
-            for col, name in enumerate(block.columns))
+        cells = "".join(_table_cell(sheet_id, block, row, col, name) for col, name in enumerate(block.columns))
         rows.append(f"<tr>{cells}</tr>")
     help_html, _ = _help(block, _field_id(sheet_id, block.id))
     return (f'<div class="nc-field nc-table">{help_html}<div class="nc-table-scroll"><table>'

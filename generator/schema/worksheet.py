@@ -54,6 +54,16 @@ class Table(_Answered):
     type: Literal["table"]
     columns: list[Text] = Field(min_length=1, max_length=6)
     rows: int = Field(default=5, ge=1, le=30, strict=True)
+    # Columns answered with a cross: a checkbox on screen, a box to tick on paper.
+    check_columns: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_columns_exist(self) -> "Table":
+        unknown = [c for c in self.check_columns if c not in self.columns]
+        if unknown:
+            raise ValueError(f"NC022|check_columns|kolom '{unknown[0]}' staat niet in columns; "
+                             f"verwacht: een van {', '.join(self.columns)}")
+        return self
 
 
 class Netwerkkaart(_Answered):
