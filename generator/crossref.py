@@ -24,15 +24,15 @@ def check_handbook(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
     known = targets(hb, loaded)
     for doc in markdown_sources(hb, loaded, diags):
         check_markdown(doc, known, diags)
-    _check_everything_is_shown(hb, diags)
+    _check_everything_is_shown(hb, loaded, diags)
 
 
-def _check_everything_is_shown(hb: Handbook, diags: Diagnostics) -> None:
+def _check_everything_is_shown(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
     """Loaded content that no page shows is a warning: an author believes it is on the site.
     (Glossary, literature, worksheets and quizzes always get their own pages; a generated list
     such as the competences appears only where a page asks for it with `show:`.)"""
     shown = {page.meta.show for page in hb.pages}
-    if hb.competences and "competenties" not in shown:
+    if hb.competences and "competenties" not in shown and not loaded.invalid["pagina"]:
         diags.warning(diags.at(hb.root / "content" / "competences.yml"), "NC083",
                       f"de {len(hb.competences)} competenties staan op geen enkele pagina; verwacht: "
                       "een pagina met show: competenties in de front matter")

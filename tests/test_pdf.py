@@ -30,7 +30,8 @@ def pdf_dir(project: Path) -> Path:
 def test_every_expected_pdf_exists(built: Path) -> None:
     names = sorted(p.relative_to(pdf_dir(built)).as_posix() for p in pdf_dir(built).rglob("*.pdf"))
     assert names == ["pakketten/alles.pdf", "pakketten/fase-begin.pdf", "pakketten/werkmap.pdf",
-                     "stappen/stap-01-eerste-stap.pdf", "werkbladen/eerste-blad.pdf"]
+                     "stappen/stap-01-eerste-stap.pdf", "werkbladen/eerste-blad-invulbaar.pdf",
+                     "werkbladen/eerste-blad.pdf"]
 
 
 def test_worksheet_pdf(built: Path) -> None:
@@ -104,17 +105,17 @@ def test_same_input_gives_byte_identical_pdfs(built: Path, tmp_path: Path) -> No
 
 def test_unchanged_build_renders_no_pdf_and_one_change_renders_only_its_pdfs(built: Path) -> None:
     result = run_cli("build", "--root", str(built))
-    assert "PDF's: 0 gemaakt, 5 uit de cache." in result.stderr
+    assert "PDF's: 0 gemaakt, 6 uit de cache." in result.stderr
     page = built / "content" / "pages" / "luisteren.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
     result = run_cli("build", "--root", str(built))
     # the page is only in the full pack
-    assert "PDF's: 1 gemaakt, 4 uit de cache." in result.stderr
+    assert "PDF's: 1 gemaakt, 5 uit de cache." in result.stderr
     sheet = built / "worksheets" / "eerste-blad.yml"
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("Het is kort.", "Het is heel kort."), "utf-8")
     result = run_cli("build", "--root", str(built))
-    # worksheet, its step, and the three packs that hold it
-    assert "PDF's: 5 gemaakt, 0 uit de cache." in result.stderr
+    # worksheet, its fillable twin, its step, and the three packs that hold it
+    assert "PDF's: 6 gemaakt, 0 uit de cache." in result.stderr
 
 
 def test_site_links_to_the_pdfs(built: Path) -> None:
@@ -295,3 +296,47 @@ def test_no_pdf_falls_back_to_another_font(bundled_site: Path) -> None:
     for path in sorted((bundled_site / "pdf").rglob("*.pdf")):
         names = {name for name, _ in fonts(pikepdf.open(path))}
         assert all("Atkinson-Hyperlegible" in name for name in names), (path, names)
+
+
+def _form_fields(pdf: pikepdf.Pdf) -> dict[str, pikepdf.Dictionary]:
+    """Every named form field, also those nested under another (radio groups)."""
+    fields, stack = {}, list(pdf.Root.AcroForm.Fields)
+    while stack:
+        item = stack.pop()
+        if "/T" in item:
+            fields[str(item.T)] = item
+        stack += list(item.get("/Kids", []))
+    return fields
+
+
+def test_every_worksheet_has_a_fillable_twin_with_named_fields(bundled_site: Path, tmp_path: Path) -> None:
+    """Each field carries its label as tooltip (/TU, what screen readers announce), and a value
+    filled in with pikepdf reads back from the saved file."""
+    from generator.pdf.form_fields import field_labels
+    from generator.loader import load_handbook
+    from generator.diagnostics import Diagnostics
+    from conftest import ROOT
+    handbook, _ = load_handbook(ROOT, "default", Diagnostics(ROOT))
+    for sheet in handbook.worksheets.values():
+        path = bundled_site / "pdf" / "werkbladen" / f"{sheet.id}-invulbaar.pdf"
+        pdf = pikepdf.open(path)
+        fields = _form_fields(pdf)
+        expected = dict(field_labels(sheet))
+        assert set(fields) == set(expected), (sheet.id, set(fields) ^ set(expected))
+        assert {name: str(f.get("/TU", "")) for name, f in fields.items()} == expected, sheet.id
+        texts = [name for name, f in fields.items() if f.get("/FT") == "/Tx"]
+        for name in texts:
+            fields[name].V = pikepdf.String(f"ingevuld {name}")
+        filled = tmp_path / f"{sheet.id}.pdf"
+        pdf.save(filled)
+        again = pikepdf.open(filled)  # kept open while its fields are read
+        values = {name: str(f.get("/V", "")) for name, f in _form_fields(again).items()}
+        assert [name for name in texts if values[name] != f"ingevuld {name}"] == [], sheet.id
+        assert texts, sheet.id
+
+
+def test_worksheet_page_links_blank_and_fillable_pdf(bundled_site: Path) -> None:
+    page = (bundled_site / "werkbladen" / "mijn-actieplan.html").read_text(encoding="utf-8")
+    assert "../pdf/werkbladen/mijn-actieplan.pdf" in page and "../pdf/werkbladen/mijn-actieplan-invulbaar.pdf" in page
+    downloads = (bundled_site / "downloads.html").read_text(encoding="utf-8")
+    assert "mijn-actieplan-invulbaar.pdf" in downloads

@@ -13,7 +13,8 @@ from markupsafe import Markup
 from generator.markdown_refs import Reference, replace_references
 from generator.model import Handbook, Phase, Step
 from generator.render.forms import ACTION_FIELDS, CIRCLES, SECTORS
-from generator.render.links import pack_pdf, step_label, step_pdf, term_in_text, worksheet_pdf
+from generator.pdf.form_fields import field_labels
+from generator.render.links import fillable_worksheet_pdf, pack_pdf, step_label, step_pdf, term_in_text, worksheet_pdf
 from generator.render.text import clean_html, esc, md_escape, shift_headings, short_authors
 from generator.schema.site import Pack
 from generator.schema.worksheet import Instruction, Worksheet
@@ -28,6 +29,7 @@ class PrintDoc:
     html: str
     members: tuple[str, ...] = field(default=())  # worksheet and step ids it contains
     description: str = ""
+    fields: tuple[tuple[str, str], ...] = ()     # a fillable PDF: (field name, label) of each field
 
 
 def _label(hb: Handbook, ref: Reference) -> str:
@@ -98,6 +100,7 @@ class PrintRenderer:
     def documents(self) -> list[PrintDoc]:
         """Every PDF of a build: each worksheet, each step, each pack (or its volumes)."""
         docs = [self.worksheet(sheet) for sheet in self.hb.worksheets.values()]
+        docs += [self.fillable_worksheet(sheet) for sheet in self.hb.worksheets.values()]
         docs += [self.step(step) for step in self.hb.steps]
         return docs + self.packs(self.hb.site.packs)
 
@@ -108,7 +111,7 @@ class PrintRenderer:
                 "handbook_title": hb.meta.title, "edition_name": edition.name,
                 "edition_version": edition.version, "date": edition.date, "brand": hb.site.branding.primary,
                 "kaart_svg": self.kaart, "action_fields": ACTION_FIELDS,
-                "instructions": self.instructions,
+                "instructions": self.instructions, "fillable": False,
                 "footer": f"{hb.site.organisation.name} · {edition.name} (versie {edition.version})"}
 
     def _instructions(self) -> dict[str, Markup]:
@@ -123,6 +126,15 @@ class PrintRenderer:
         html = self.env.get_template("worksheet.html.j2").render(
             **self._context(sheet.title, sheet.intro), sheet=sheet, step_label=self._sheet_label(sheet))
         return PrintDoc(worksheet_pdf(sheet.id), sheet.title, html, (f"werkblad:{sheet.id}",))
+
+    def fillable_worksheet(self, sheet: Worksheet) -> PrintDoc:
+        """The same sheet with form fields, to fill in on a computer; each field named for screen readers."""
+        context = {**self._context(f"{sheet.title} (invulbaar)", sheet.intro), "fillable": True}
+        html = self.env.get_template("worksheet.html.j2").render(
+            **context, sheet=sheet, step_label=self._sheet_label(sheet))
+        return PrintDoc(fillable_worksheet_pdf(sheet.id), f"{sheet.title} (invulbaar)", html,
+                        (f"werkblad:{sheet.id}",), "Om op de computer in te vullen en te bewaren.",
+                        field_labels(sheet))
 
     def _step_part(self, step: Step, audiences: list[str]) -> dict[str, object]:
         sheets = [self.hb.worksheets[s] for s in step.meta.worksheets

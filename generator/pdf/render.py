@@ -12,7 +12,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from generator.pdf.print_html import PrintDoc
-from generator.pdf.tagging import add_header_scopes
+from generator.pdf.tagging import add_field_tooltips, add_header_scopes
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, language, title
 STYLESHEET = "print.css"  # in the print templates folder; given to WeasyPrint, not linked from the HTML
@@ -63,7 +63,7 @@ def _post_processing() -> str:
 
 
 def cache_key(doc: PrintDoc, environment: str) -> str:
-    return hashlib.sha256(f"{environment}\0{doc.html}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{environment}\0{doc.html}\0{doc.fields}".encode("utf-8")).hexdigest()
 
 
 class _CollectWarnings(logging.Handler):
@@ -94,7 +94,8 @@ def _init_worker(epoch: int, stylesheet: str, allowed: tuple[Path, ...]) -> None
         logger.addHandler(_CollectWarnings(logging.WARNING))
 
 
-def _render_one(html: str, base_url: str, target: Path) -> tuple[list[str], list[str]]:
+def _render_one(html: str, base_url: str, target: Path,
+                fields: tuple[tuple[str, str], ...] = ()) -> tuple[list[str], list[str]]:
     """Render one document into the cache; returns WeasyPrint's warnings and machine notices.
 
     A document that rendered with warnings is not cached: a rerun must not publish it."""
@@ -104,11 +105,13 @@ def _render_one(html: str, base_url: str, target: Path) -> tuple[list[str], list
     partial = target.with_suffix(f".{os.getpid()}.tmp")  # parallel builds share the cache
     HTML(string=html, base_url=base_url, url_fetcher=_FETCHER).write_pdf(
         partial, stylesheets=[_STYLESHEET], pdf_variant=PDF_VARIANT, font_config=_FONT_CONFIG,
-        uncompressed_pdf=False)
+        uncompressed_pdf=False, pdf_forms=bool(fields))
     if _WARNINGS:
         partial.unlink()
     else:
         add_header_scopes(partial)
+        if fields:
+            add_field_tooltips(partial, dict(fields))
         partial.replace(target)
     return list(_WARNINGS), list(_NOTICES)
 
@@ -154,13 +157,14 @@ def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: P
         results = []
     elif len(todo) == 1:
         _init_worker(epoch, stylesheet, allowed)
-        results = [(todo[0], _render_one(todo[0][0].html, base_url, todo[0][1]))]
+        results = [(todo[0], _render_one(todo[0][0].html, base_url, todo[0][1], todo[0][0].fields))]
         progress.step()
     else:
         results = []
         with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=_init_worker,
                                  initargs=(epoch, stylesheet, allowed)) as pool:
-            futures = {pool.submit(_render_one, doc.html, base_url, cached): (doc, cached) for doc, cached in todo}
+            futures = {pool.submit(_render_one, doc.html, base_url, cached, doc.fields): (doc, cached)
+                       for doc, cached in todo}
             for future in as_completed(futures):
                 results.append((futures[future], future.result()))
                 progress.step()

@@ -56,3 +56,22 @@ def add_header_scopes(path: Path) -> int:
             pdf.save(path, deterministic_id=True, compress_streams=True,
                      object_stream_mode=pikepdf.ObjectStreamMode.preserve)
     return count
+
+
+def add_field_tooltips(path: Path, labels: dict[str, str]) -> int:
+    """Give every form field its label as tooltip (/TU), in place; returns how many got one."""
+    count = 0
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        form = pdf.Root.get("/AcroForm")
+        stack = list(form.get("/Fields", [])) if form else []
+        while stack:
+            field = stack.pop()
+            name = str(field.get("/T", ""))
+            if name in labels:
+                field.TU = pikepdf.String(labels[name])
+                count += 1
+            stack += list(field.get("/Kids", []))
+        if count:
+            pdf.save(path, deterministic_id=True, compress_streams=True,
+                     object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+    return count

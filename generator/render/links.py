@@ -30,6 +30,10 @@ def worksheet_pdf(sheet_id: str) -> str:
     return f"pdf/werkbladen/{sheet_id}.pdf"
 
 
+def fillable_worksheet_pdf(sheet_id: str) -> str:
+    return f"pdf/werkbladen/{sheet_id}-invulbaar.pdf"
+
+
 def step_pdf(number: int, slug: str) -> str:
     return f"pdf/stappen/stap-{number:02d}-{slug}.pdf"
 

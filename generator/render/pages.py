@@ -1,16 +1,18 @@
 """Every page of the docs tree as Markdown, from the validated model."""
 from __future__ import annotations
 
+import json
+
 from generator.model import Handbook, Page, Phase, Step
 
 from generator.render.forms import render_form
 from generator.render.quizzes import render_quiz
 from generator.render.route_views import module_href, progress_bar, route_data, route_map, start_block
 from generator.route import Module, learning_route, module_of_page, module_of_quiz, next_module
-from generator.render.links import (DOWNLOADS_PAGE, PROGRESS_PAGE, QUIZZES_INDEX, WORKSHEETS_INDEX, LinkResolver,
+from generator.render.links import (DOWNLOADS_PAGE, PROGRESS_PAGE, QUIZZES_INDEX, fillable_worksheet_pdf, WORKSHEETS_INDEX, LinkResolver,
                                     quiz_page, step_label, step_pdf, worksheet_page, worksheet_pdf)
 from generator.render.text import (NOT_IN_SEARCH, count_questions, esc, json_for_script, md_escape, number_word,
-                                   shift_headings)
+                                   shift_headings, theme_text)
 from generator.schema.quiz import Quiz
 from generator.schema.worksheet import Worksheet
 
@@ -80,7 +82,11 @@ def _step_item(hb: Handbook, links: LinkResolver, step: Step) -> str:
 def render_phase(hb: Handbook, phase: Phase) -> str:
     links = LinkResolver(hb, phase.page_path)
     steps = hb.steps_of(phase)
+    # A phase page heads its menu section and has no menu title of its own: the engine would take
+    # the title from the heading, unescaped. It gets one here, made safe for the theme.
+    title = theme_text(f"Fase {phase.meta.number}: {phase.meta.title}")
     return _lines(
+        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---",
         f"# Fase {phase.meta.number}: {md_escape(phase.meta.title)}",
         f"*{md_escape(phase.meta.summary)}*",
         links.expand(phase.meta.description),
@@ -240,6 +246,8 @@ def render_worksheet(hb: Handbook, sheet: Worksheet, pdfs: set[str] = frozenset(
         if step else ""
     return _lines(f"# {md_escape(sheet.title)}", back, md_escape(sheet.intro),
                   _pdf_link(links, worksheet_pdf(sheet.id), pdfs, "Download als PDF (leeg werkblad om te printen)"),
+                  _pdf_link(links, fillable_worksheet_pdf(sheet.id), pdfs,
+                            "Invulbare PDF (op de computer invullen en bewaren)"),
                   '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. '
                   "Er wordt niets verstuurd.</p>",
                   f'<div class="nc-tools">{stand_in_buttons(SHEET_TOOLS)}</div>'

@@ -208,6 +208,7 @@ def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir:
     Paths are relative to the config file: both MkDocs and Zensical read them that way.
     """
     yaml = YAML(typ="rt")
+    yaml.width = 100_000  # never fold a long menu title: a folded key is no longer valid YAML
     config = yaml.load(base_config.read_text(encoding="utf-8"))
     config["site_name"] = theme_text(hb.meta.title)
     config["site_description"] = theme_text(hb.meta.tagline)

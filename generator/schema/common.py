@@ -56,7 +56,19 @@ def _mail_address(value: str) -> str:
     return value
 
 
+VERSION_LABEL = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
+
+
+def _version_label(value: str) -> str:
+    if not VERSION_LABEL.match(value):
+        raise ValueError(f"NC022|versie '{value[:40]}' mag alleen letters, cijfers, punten en streepjes hebben "
+                         "(geen spaties, geen / of aanhalingstekens): hij komt in bestandsnamen; "
+                         "verwacht: bijvoorbeeld 2026.1")
+    return value
+
+
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_no_html)]
+VersionLabel = Annotated[str, AfterValidator(_version_label)]
 WebAddress = Annotated[str, AfterValidator(_web_address)]    # optional: "" means none
 MailAddress = Annotated[str, AfterValidator(_mail_address)]  # optional: "" means none
 MarkdownText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_safe_markdown)]

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.schema.common import IsoDate, Number, Slug, Strict, Text
+from generator.schema.common import IsoDate, Number, Slug, Strict, Text, VersionLabel
 
 ToGrowLetter = Literal["T", "G", "R", "O", "W"]
 QuestionKind = Literal["droomvraag", "wondervraag", "beginvraag", "schaalvraag",
@@ -16,7 +16,8 @@ class Edition(Strict):
     """Which edition of the handbook this is; shown on the site and in every PDF."""
 
     name: Text
-    version: Text
+    # Part of file and folder names (the offline zip, public/<version>/): a plain version label only.
+    version: VersionLabel
     date: IsoDate
 
 

@@ -35,17 +35,20 @@ pytestmark = pytest.mark.browser
 FIXTURE = FIXTURES / "minimal"
 X = "window.__xss=1"
 
-# Accepted (or cleanly refused per field) payloads: one build each, every text field at once.
-# name -> (payload, a word of the payload to search for)
+# Payloads that may be accepted (then inert) or refused per field (then cleanly): one build
+# each, every text field at once. name -> (payload, a word of the payload to search for).
+# Values with a space stay short: the menu titles go into the generated mkdocs.yml, and a long
+# one with a space breaks it (test_long_menu_title_is_refused_or_builds pins that on its own).
 ACCEPTED_VARIANTS = {
-    # entity-encoded tags: a slot that decodes entities (the theme's `striptags`) turns them into markup
-    "entities": (f"&lt;/title&gt;&lt;script&gt;{X}&lt;/script&gt; "
-                 f"&lt;/script&gt;&lt;script&gt;{X}&lt;/script&gt;", "title"),
-    "entities-markup": (f"&lt;/title&gt;&lt;img src=x onerror={X}&gt;"
-                        "&lt;meta http-equiv=refresh content=0;url=https://evil.example/&gt;", "onerror"),
+    # entity-encoded tags: a slot that decodes entities (the theme's `striptags`) makes them markup
+    "entities": (f"&lt;/title&gt;&lt;script&gt;{X}&lt;/script&gt;&lt;/script&gt;&lt;script&gt;{X}&lt;/script&gt;",
+                 "lt"),
+    "entities-markup": (f"&lt;/title&gt;&lt;svg/onload={X}&gt;"
+                        '&lt;meta/http-equiv="refresh"/content="0;url=https://evil.example/"&gt;', "lt"),
     "double-quote": (f'x" onmouseover="{X}" data-x="', "onmouseover"),
-    "single-quote-focus": (f"x' onmouseover='{X}' data-x=' \" autofocus onfocus=\"{X}", "autofocus"),
-    "meta-refresh": ('" http-equiv="refresh" content="0;url=https://evil.example/', "content"),
+    "single-quote": (f"x' onmouseover='{X}' data-x='", "onmouseover"),
+    "autofocus": (f'" autofocus onfocus="{X}', "autofocus"),
+    "meta-refresh": ('" http-equiv="refresh" content="0;url=//evil.example/', "content"),
 }
 # Raw markup: every text field must refuse it with NC030.
 REFUSED_VARIANTS = {
@@ -60,7 +63,7 @@ FORMAT_KEYS = {"id", "slug", "step", "phase", "section", "type", "primary", "acc
 SLUGLIKE = re.compile(r"^[a-z0-9-]+$")
 DIAGNOSTIC = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): (?P<code>NC\d{3}) \S")
 
-# The files the brief names; every one present in the fixture must be walked.
+# The content types the issue names; every one present in the fixture must be walked.
 EXPECTED_FILES = ["content/handbook.yml", "content/phases/01-begin.yml",
                   "content/steps/01-eerste-stap/step.yml", "content/glossary.yml",
                   "content/literature.yml", "content/competences.yml", "content/quizzes/stap-01.yml",
@@ -145,8 +148,9 @@ FORMAT_FIELDS = [f for f in ALL_FIELDS if f.is_format]
 
 
 def value_for(payload: str, field: Field) -> str:
-    """The payload plus a per-field tag, so equal titles never collide and a hit can be traced."""
-    return f"{payload} f{TEXT_FIELDS.index(field) if field in TEXT_FIELDS else 99:02d}"
+    """The payload and a per-field tag (no space: see ACCEPTED_VARIANTS), so equal titles never
+    collide and a hit can be traced to its field."""
+    return f"{payload}f{TEXT_FIELDS.index(field) if field in TEXT_FIELDS else 99:02d}"
 
 
 def apply(project: Path, values: dict[Field, str]) -> None:
@@ -248,7 +252,7 @@ def refusal_problem(result: dict, project: Path, field: Field, code: str | None 
 
 # --------------------------------------------------------------------------- the page checker
 
-HOVER = "a[href], [title], abbr, button, summary, label, img, input, select, textarea, [data-md-tooltip]"
+HOVER = "a[href], [title]"
 FOCUSABLE = ("a[href], button, input, select, textarea, summary, iframe, [tabindex], "
              "[contenteditable], [autofocus]")
 COUNTED = {  # compared with the unmodified fixture's page: a payload must not add any of these
@@ -356,8 +360,8 @@ def same_origin(a: str, b: str) -> bool:
 
 
 class Watch:
-    """One browser context with everything recorded: dialogs, requests to other hosts (which are
-    aborted, never sent), and every navigation of the main frame."""
+    """One browser context with everything recorded: dialogs, requests to other hosts (answered
+    here, never sent), and every navigation of the main frame."""
 
     def __init__(self, browser, origin: str) -> None:
         self.origin = origin
@@ -375,8 +379,10 @@ class Watch:
         self.page.set_default_timeout(5000)
 
     def _abort(self, route) -> None:
+        """Recorded and never sent. A 204 answer keeps a page that tries to navigate there (a meta
+        refresh) where it is, so its DOM can still be inspected."""
         self.foreign.append(route.request.url)
-        route.abort()
+        route.fulfill(status=204, body="")
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
@@ -463,8 +469,8 @@ def inspect_search(watch: Watch, url: str, word: str) -> list[str]:
     hover_all(page, ".md-search-result a, .md-search-result [title], .md-search-result mark")
     page.evaluate(EVENTS_JS, ".md-search-result a")
     problems = [f"search '{word}': {p}" for p in probe(page)[0] + page.evaluate(RESULTS_JS)]
-    page.locator(".md-search-result__item a").first.click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation(wait_until="load"):
+        page.locator(".md-search-result__item a").first.click()
     page.wait_for_timeout(200)
     hover_all(page)
     problems += [f"search result page {page.url}: {p}" for p in probe(page)[0]]
@@ -484,7 +490,7 @@ SANITY_PAGES = {
     "focus.html": '<title>t</title><input autofocus onfocus="window.__xss=1">',
     "script.html": "<title>t</title><p>x</p><script>window.__xss=1</script>",
     "refresh.html": '<title>t</title><meta http-equiv="refresh" content="0;url=https://evil.example/">',
-    "refresh-later.html": '<title>t</title><meta http-equiv="refresh" content="60;url=https://evil.example/">',
+    "away.html": '<title>t</title><meta http-equiv="refresh" content="0;url=about:blank">',
     "title.html": "<title>a</title><body><title>b</title>",
     "json.html": '<title>t</title><script type="application/json">{"a": "</script>',
     "dialog.html": '<title>t</title><script>alert(1)</script>',
@@ -510,8 +516,8 @@ def test_harness_detects_execution_and_injection(browser, tmp_path: Path) -> Non
     assert any("event-handler attribute onfocus" in p for p in found["focus.html"])
     assert any("executable script made by the payload" in p for p in found["script.html"])
     assert any("request to another host: https://evil.example/" in p for p in found["refresh.html"])
-    assert any("page ended on" in p for p in found["refresh.html"]), found["refresh.html"]
-    assert any("meta http-equiv" in p for p in found["refresh-later.html"]), found["refresh-later.html"]
+    assert any("meta http-equiv" in p for p in found["refresh.html"]), found["refresh.html"]
+    assert any("navigated away to about:blank" in p for p in found["away.html"]), found["away.html"]
     assert any("HTML <title> elements" in p for p in found["title.html"]), found["title.html"]
     assert any("JSON script block broken" in p for p in found["json.html"]), found["json.html"]
     assert any("dialog: alert" in p for p in found["dialog.html"]), found["dialog.html"]
@@ -556,8 +562,21 @@ def test_every_string_field_is_enumerated() -> None:
         assert slot in labels, slot
     assert {f.label for f in FORMAT_FIELDS} >= {"content/steps/01-eerste-stap/step.yml:slug",
                                                  "site_config/default.yml:branding.primary"}
-    # a round trip that changes nothing keeps the fixture valid
     assert len(TEXT_FIELDS) >= 30
+
+
+def test_rewriting_is_neutral_and_the_check_worker_matches_the_cli(tmp_path: Path) -> None:
+    """The harness itself: rewriting every field with its own value keeps the fixture valid (so
+    a refusal is the payload's doing), and check_many says what the real command line says."""
+    same = copy_fixture("minimal", tmp_path / "same")
+    apply(same, {f: f.value for f in ALL_FIELDS})
+    broken = copy_fixture("minimal", tmp_path / "broken")
+    apply(broken, {TEXT_FIELDS[0]: REFUSED_VARIANTS["raw-img"]})
+    for project, result in zip((same, broken), check_many([same, broken])):
+        cli = run_cli("check", "--root", str(project))
+        assert (result["rc"], result["out"]) == (cli.returncode, cli.stdout), (project, result, cli)
+    assert run_cli("check", "--root", str(same)).returncode == 0
+    assert refusal_problem(check_many([broken])[0], broken, TEXT_FIELDS[0], code="NC030") is None
 
 
 # --------------------------------------------------------------------------- refused: formats, raw HTML
@@ -796,3 +815,43 @@ def test_offline_zip_is_inert_from_file(browser, offline_copy: Path) -> None:
     finally:
         watch.close()
     assert found == {}, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- found on the way
+
+def field(label: str) -> Field:
+    return next(f for f in ALL_FIELDS if f.label == label)
+
+
+def test_long_menu_title_is_refused_or_builds(tmp_path: Path) -> None:
+    """Plain words, no markup: a long section title is either refused (located) or built. The
+    menu titles go into the generated mkdocs.yml as YAML keys."""
+    title = "Een heel erg lange titel voor een onderdeel die maar doorgaat tot na de tachtigste letter"
+    project = copy_fixture("minimal", tmp_path / "project")
+    apply(project, {field("content/handbook.yml:sections.0.title"): title})
+    result = run_cli("check", "--root", str(project))
+    if result.returncode == 1:
+        problem = refusal_problem({"rc": 1, "out": result.stdout, "err": result.stderr}, project,
+                                  field("content/handbook.yml:sections.0.title"))
+        assert problem is None, problem
+        return
+    assert result.returncode == 0, result.stdout + result.stderr
+    build = run_cli("build", "--root", str(project), "--no-pdf")
+    assert not failed(build), f"the check accepts the title, the build fails:\n{build.stdout}{build.stderr}"
+
+
+def test_edition_version_cannot_write_outside_dist(tmp_path: Path) -> None:
+    """The edition version names the offline zip: it is refused, or the zip stays in dist/."""
+    project = copy_fixture("minimal", tmp_path / "project")
+    version = field("content/handbook.yml:edition.version")
+    apply(project, {version: "1/../../../ontsnapt"})
+    result = run_cli("check", "--root", str(project))
+    if result.returncode == 1:
+        problem = refusal_problem({"rc": 1, "out": result.stdout, "err": result.stderr}, project, version)
+        assert problem is None, problem
+        return
+    build = run_cli("build", "--root", str(project), "--offline", "--no-pdf")
+    written = [p for p in tmp_path.rglob("*.zip")]
+    outside = [p for p in written if (project / "dist") not in p.parents]
+    assert not outside, (f"version '1/../../../ontsnapt' accepted by the check; the offline zip was written "
+                         f"outside dist/: {outside}\n{build.stdout}{build.stderr}")

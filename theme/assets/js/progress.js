@@ -343,10 +343,13 @@
       var g = groups[m.group] || (groups[m.group] = { all: true, phase: m.phaseHref });
       g.all = g.all && !!(record.modules[m.id] || {}).done;
     });
-    record.phases = {};
+    var phases = {};
     Object.keys(groups).forEach(function (name) {
-      if (groups[name].all && groups[name].phase) record.phases[new URL(groups[name].phase, location.href).href] = true;
+      if (groups[name].all && groups[name].phase) phases[new URL(groups[name].phase, location.href).href] = true;
     });
+    // Written only when it changes, and never into an empty record (a wiped progress stays wiped).
+    if (JSON.stringify(phases) === JSON.stringify(record.phases || {}) || !Object.keys(record.modules).length) return;
+    record.phases = phases;
     store(route.site, record);
   }
 
