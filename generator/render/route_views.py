@@ -93,6 +93,6 @@ def route_map(hb: Handbook, links: LinkResolver, here: str | None = None) -> str
     phases = f"{len(hb.phases)} fase" + ("n" if len(hb.phases) != 1 else "")
     steps = f"{count} stap" + ("pen" if count != 1 else "")
     name = f"De leerroute: {phases} met samen {steps}. Elke stap is een link."
-    return (f'<figure class="nc-route-map"><svg viewBox="0 0 {WIDTH} {height}" role="group" aria-label="{esc(name)}" '
+    return (f'<figure class="nc-route-map"><svg viewBox="0 0 {WIDTH} {height}" '
             f'xmlns="http://www.w3.org/2000/svg">{"".join(rows)}</svg>'
             f'<figcaption>{esc(name)} Een gevulde cirkel is klaar.</figcaption></figure>')
