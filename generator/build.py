@@ -22,6 +22,7 @@ from generator.quiz_balance import check_quiz_balance
 from generator.readability import check_readability
 from generator.pdf.print_html import PrintRenderer
 from generator.pdf.render import RenderReport, render_all, source_date_epoch
+from generator.render.links import quiz_page, worksheet_page
 from generator.render.site_tree import Download, WhatsNew, build_tree, engine_config
 
 
@@ -122,9 +123,35 @@ def known_scripts(project: Project, handbook: Handbook) -> KnownScripts:
     return KnownScripts.for_site(project.theme_dir / "overrides", depth, site_path)
 
 
+def page_sources(handbook: Handbook) -> dict[str, str]:
+    """Generated page -> the source file an author edits (for engine messages)."""
+    root = handbook.root
+    sources = {step.page_path: step.uitleg.path.parent for step in handbook.steps}
+    sources |= {phase.page_path: phase.source.path for phase in handbook.phases}
+    sources |= {page.page_path: page.body.path for page in handbook.pages}
+    sources |= {worksheet_page(sid): root / "worksheets" / f"{sid}.yml" for sid in handbook.worksheets}
+    sources |= {quiz_page(qid): root / "content" / "quizzes" / f"{qid}.yml" for qid in handbook.quizzes}
+    return {page: Path(os.path.relpath(path, root)).as_posix() for page, path in sources.items()}
+
+
+def explain_engine_output(output: str, sources: dict[str, str]) -> str:
+    """The engine's warnings, pointed at the author's file instead of the generated one."""
+    lines = []
+    for line in output.splitlines():
+        if line.startswith(("WARNING", "ERROR")):
+            for page, source in sources.items():
+                if f"'{page}'" in line:
+                    line = f"{source}: de site-bouwer meldt (in de gemaakte pagina {page}): {line}"
+                    break
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _checked(project: Project, handbook: Handbook, built: Path, result: engine.EngineResult) -> engine.EngineResult:
     """The engine's result, failed when a page lacks the policy or runs an unknown inline script."""
-    problems = verify_site(built, known_scripts(project, handbook)) if result.ok else []
+    if not result.ok:
+        return engine.EngineResult(False, explain_engine_output(result.output, page_sources(handbook)))
+    problems = verify_site(built, known_scripts(project, handbook))
     if problems:
         return engine.EngineResult(False, "\n".join(["Beveiliging: " + p for p in problems]))
     return result

@@ -86,3 +86,14 @@ def test_unchanged_rebuild_skips_the_engine_but_repairs_a_damaged_site(minimal: 
     page.write_text(page.read_text(encoding="utf-8") + "\nMaanzaadbrood.\n", encoding="utf-8")
     assert run_cli("build", "--root", str(minimal), "--no-pdf").returncode == 0
     assert "Maanzaadbrood" in (minimal / "site" / "houding" / "luisteren.html").read_text(encoding="utf-8")
+
+
+def test_an_engine_warning_names_the_authors_file(minimal: Path) -> None:
+    """A warning of the site engine that got past `check` points at the source, not at build/."""
+    from generator.build import Project, check, explain_engine_output, page_sources
+    handbook, _ = check(Project(minimal))
+    warning = ("WARNING -  Doc file 'stappen/stap-01-eerste-stap.md' contains a link '#x', "
+               "but there is no such anchor on this page.")
+    explained = explain_engine_output(f"INFO - Building\n{warning}", page_sources(handbook))
+    assert explained.splitlines()[1].startswith("content/steps/01-eerste-stap: de site-bouwer meldt")
+    assert explained.splitlines()[0] == "INFO - Building"

@@ -101,9 +101,10 @@ CHECK_HEAD = ' class="nc-check-head"'
 def _table_cell(sheet_id: str, block: Table, row: int, col: int, name: str) -> str:
     fid, label = _field_id(sheet_id, block.id, row, col), f"{esc(name)}, regel {row}"
     if name in block.check_columns:
-        return (f'<td class="nc-check-cell"><input type="checkbox" id="{fid}" name="{esc(block.id)}.{row}.{col}" '
-                f'value="ja" aria-label="{label}"></td>')
-    return f'<td><input type="text" id="{fid}" name="{esc(block.id)}.{row}.{col}" aria-label="{label}"></td>'
+        return (f'<td class="nc-check-cell" data-label="{esc(name)}"><input type="checkbox" id="{fid}" '
+                f'name="{esc(block.id)}.{row}.{col}" value="ja" aria-label="{label}"></td>')
+    return (f'<td data-label="{esc(name)}"><input type="text" id="{fid}" name="{esc(block.id)}.{row}.{col}" '
+            f'aria-label="{label}"></td>')
 
 
 def _table(sheet_id: str, block: Table) -> str:
@@ -114,7 +115,7 @@ def _table(sheet_id: str, block: Table) -> str:
         cells = "".join(_table_cell(sheet_id, block, row, col, name) for col, name in enumerate(block.columns))
         rows.append(f"<tr>{cells}</tr>")
     help_html, _ = _help(block, _field_id(sheet_id, block.id))
-    return (f'<div class="nc-field nc-table">{help_html}<div class="nc-table-scroll"><table>'
+    return (f'<div class="nc-field nc-table">{help_html}<div class="nc-table-scroll"><table class="nc-table">'
             f'<caption>{esc(block.label)}</caption><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div></div>')
 
@@ -131,17 +132,17 @@ def _netwerkkaart(sheet_id: str, block: Netwerkkaart) -> str:
     for row in range(1, KAART_ROWS + 1):
         fid = _field_id(sheet_id, block.id, row)
         rows.append(
-            f'<tr><td><input type="text" id="{fid}-naam" name="{esc(block.id)}.{row}.naam" '
+            f'<tr><td data-label="Naam"><input type="text" id="{fid}-naam" name="{esc(block.id)}.{row}.naam" '
             f'aria-label="Naam, persoon {row}"></td>'
-            f'<td><input type="text" id="{fid}-relatie" name="{esc(block.id)}.{row}.relatie" '
-            f'aria-label="Wie is het voor je, persoon {row}"></td>'
-            f'<td>{_select(fid + "-cirkel", f"{block.id}.{row}.cirkel", f"Cirkel, persoon {row}", CIRCLES)}</td>'
-            f'<td>{_select(fid + "-sector", f"{block.id}.{row}.sector", f"Groep, persoon {row}", SECTORS)}</td></tr>')
+            f'<td data-label="Wie is het voor je?"><input type="text" id="{fid}-relatie" '
+            f'name="{esc(block.id)}.{row}.relatie" aria-label="Wie is het voor je, persoon {row}"></td>'
+            f'<td data-label="Cirkel">{_select(fid + "-cirkel", f"{block.id}.{row}.cirkel", f"Cirkel, persoon {row}", CIRCLES)}</td>'
+            f'<td data-label="Groep">{_select(fid + "-sector", f"{block.id}.{row}.sector", f"Groep, persoon {row}", SECTORS)}</td></tr>')
     help_html, _ = _help(block, _field_id(sheet_id, block.id))
     return (f'<div class="nc-field nc-netwerkkaart" data-block="{esc(block.id)}">'
             f'<p class="nc-label">{esc(block.label)}</p>{help_html}'
             f'<div class="nc-kaart-svg" aria-hidden="true"></div>'
-            f'<div class="nc-table-scroll"><table><caption>Mensen op je netwerkkaart</caption>'
+            f'<div class="nc-table-scroll"><table class="nc-table"><caption>Mensen op je netwerkkaart</caption>'
             f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>')
 
 

@@ -250,3 +250,29 @@ def test_printing_a_filled_sheet_keeps_every_answer(page, site_url: str, tmp_pat
         if lost:
             missing[sheet] = lost
     assert missing == {}
+
+
+def test_no_worksheet_page_is_wider_than_a_phone(browser, site_url: str) -> None:
+    """At 360 px nothing on any worksheet page sticks out or scrolls sideways: tables become a
+    card per row, each field with its label."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/werkbladen/index.html")
+    sheets = sorted({href.split("#")[0] for href in page.evaluate(
+        "[...document.querySelectorAll('.md-content a[href]')].map(a => a.getAttribute('href'))")
+        if href.endswith(".html") and "/" not in href.strip("./") and href != "index.html"})
+    assert len(sheets) >= 10
+    problems = {}
+    for sheet in sheets:
+        page.goto(f"{site_url}/werkbladen/{sheet}")
+        found = page.evaluate("""[document.documentElement.scrollWidth > innerWidth,
+            [...document.querySelectorAll('.md-content *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+              .map(e => e.tagName + '.' + e.className).slice(0, 3),
+            [...document.querySelectorAll('.md-content *')].filter(e => e.scrollWidth > e.clientWidth + 1 &&
+              ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).map(e => e.className).slice(0, 3),
+            [...document.querySelectorAll('form.nc-worksheet input[type=text], form.nc-worksheet select')]
+              .filter(e => e.getBoundingClientRect().height < 43).length]""")
+        if found != [False, [], [], 0]:
+            problems[sheet] = found
+    context.close()
+    assert problems == {}

@@ -191,12 +191,12 @@
     if (record) {
       growKaarten(form, record.answers || {});
       fillForm(form, record.answers || {});
-      renderKaarten(form);
       showEarlier(form, record);
       if (record.version !== (loadRecord(site, sheet) || {}).version) {
         try { writeRecord(site, record); } catch (error) { /* shown on next save */ }
       }
     }
+    renderKaarten(form);  // the map is there from the start, with its rings and groups
     form.addEventListener("input", function () { syncPrintCopies(form); renderKaarten(form); save(form); });
     form.addEventListener("change", function () { syncPrintCopies(form); renderKaarten(form); save(form); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -411,7 +411,7 @@
       document.activeElement.dataset.person : null;
     holder.textContent = "";
     holder.removeAttribute("aria-hidden");
-    var svg = svgEl("svg", { viewBox: "-215 -172 430 344", role: "group", "aria-label": "Netwerkkaart" });
+    var svg = svgEl("svg", { viewBox: "-285 -195 570 390", role: "group", "aria-label": "Netwerkkaart" });
     [150, 100, 50].forEach(function (radius, i) {
       svg.appendChild(svgEl("circle", { r: radius, "class": "nc-ring nc-ring-" + (2 - i) }));
     });
@@ -423,11 +423,16 @@
       var label = svgEl("text", { x: x, y: 158 * Math.sin(mid) + (Math.sin(mid) > 0.5 ? 8 : 0),
                                   "class": "nc-sector-label", "text-anchor": side, "aria-hidden": "true" });
       sector[1].split(", ").forEach(function (line, n, lines) {
-        var span = svgEl("tspan", { x: x, dy: n === 0 ? -6 * (lines.length - 1) : 12 });
+        var span = svgEl("tspan", { x: x, dy: n === 0 ? -9 * (lines.length - 1) : 18 });
         span.textContent = line + (n < lines.length - 1 ? "," : "");
         label.appendChild(span);
       });
       svg.appendChild(label);
+    });
+    CIRCLES.forEach(function (circle, i) {  // each ring says which it is
+      var ring = svgEl("text", { x: 4, y: i === 0 ? 20 : -(i * 50 + 25) + 5, "class": "nc-ring-label", "aria-hidden": "true" });
+      ring.textContent = circle[1].toLowerCase();
+      svg.appendChild(ring);
     });
     var me = svgEl("text", { x: 0, y: 5, "text-anchor": "middle", "class": "nc-me", "aria-hidden": "true" });
     me.textContent = "Ik";
@@ -446,8 +451,8 @@
           CIRCLES[person.circle][1] + ", " + SECTORS[person.sector][1] +
           ". Verplaats met de pijltjestoetsen." });
       g.dataset.person = String(n);
-      g.appendChild(svgEl("circle", { r: 7 }));
-      var text = svgEl("text", { x: 10, y: 4 });
+      g.appendChild(svgEl("circle", { r: 9 }));
+      var text = svgEl("text", { x: 12, y: 6 });
       text.textContent = person.name;
       g.appendChild(text);
       g.addEventListener("keydown", function (event) { moveByKey(event, person, form); });
