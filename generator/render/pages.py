@@ -334,9 +334,6 @@ def render_progress(hb: Handbook) -> str:
     )
 
 
-_module_href = module_href
-
-
 def _progress_placeholders(links: LinkResolver, route: list[Module]) -> str:
     """What a first visit shows, before progress.js fills it in with the same sizes.
 
@@ -344,7 +341,7 @@ def _progress_placeholders(links: LinkResolver, route: list[Module]) -> str:
     buttons stay disabled until the script has given them something to do.
     """
     first = route[0] if route else None
-    next_line = (f'<p>Wat nu? Ga verder met <a href="{esc(_module_href(links, first))}">'
+    next_line = (f'<p>Wat nu? Ga verder met <a href="{esc(module_href(links, first))}">'
                  f'{esc(first.title)}</a>.</p>') if first else ""
     return (f'<div class="nc-progress-summary" role="status" aria-live="polite">'
             f'<p>Je hebt 0 van de {len(route)} onderdelen klaar.</p>{next_line}</div>\n\n'
@@ -364,7 +361,7 @@ def stand_in_buttons(tools: tuple[tuple[str, str], ...]) -> str:
 
 
 def _route_table(links: LinkResolver, modules: list[Module]) -> str:
-    rows = "".join(f'<tr data-module="{esc(m.id)}"><th scope="row"><a href="{esc(_module_href(links, m))}">'
+    rows = "".join(f'<tr data-module="{esc(m.id)}"><th scope="row"><a href="{esc(module_href(links, m))}">'
                    f'{esc(m.title)}</a></th><td class="nc-read" data-label="Gelezen">nog niet</td>'
                    f'<td class="nc-done" data-label="Klaar">nog niet</td>'
                    f'<td class="nc-score" data-label="Toets">{"–" if not m.quiz else "nog niet gemaakt"}</td></tr>'
