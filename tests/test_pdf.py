@@ -208,13 +208,13 @@ def test_header_scopes_make_a_table_clean_for_pdfua(tmp_path: Path) -> None:
     """WeasyPrint alone leaves table headers without /Scope (pdfua warns); our step adds them."""
     from weasyprint import HTML
 
-    from generator.pdf.tagging import add_header_scopes
+    from generator.pdf.tagging import complete_structure
     path = tmp_path / "table.pdf"
     HTML(string='<html lang="nl"><head><title>Tabel</title></head><body><table><thead><tr><th>Naam</th>'
          "<th>Cijfer</th></tr></thead><tbody><tr><th>Ria</th><td>7</td></tr></tbody></table></body></html>"
          ).write_pdf(path, pdf_variant="pdf/ua-1")
     assert "UA-15-003" in pdfua_findings([path])
-    assert add_header_scopes(path) == 3
+    assert complete_structure(path) == (3, 0)
     assert pdfua_findings([path]) == ""
     pdf = pikepdf.open(path)
     scopes = [str(e.A.Scope) for e in pdf.objects if isinstance(e, pikepdf.Dictionary) and str(e.get("/S")) == "/TH"]

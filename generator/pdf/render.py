@@ -12,7 +12,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from generator.pdf.print_html import PrintDoc
-from generator.pdf.tagging import add_field_tooltips, add_header_scopes
+from generator.pdf.tagging import complete_structure
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, language, title
 STYLESHEET = "print.css"  # in the print templates folder; given to WeasyPrint, not linked from the HTML
@@ -59,7 +59,7 @@ def _digest_folder(folder: Path) -> str:
 
 def _post_processing() -> str:
     """Our own steps on each rendered PDF are part of what a cached PDF depends on."""
-    return hashlib.sha256(Path(add_header_scopes.__code__.co_filename).read_bytes()).hexdigest()
+    return hashlib.sha256(Path(complete_structure.__code__.co_filename).read_bytes()).hexdigest()
 
 
 def cache_key(doc: PrintDoc, environment: str) -> str:
@@ -109,9 +109,7 @@ def _render_one(html: str, base_url: str, target: Path,
     if _WARNINGS:
         partial.unlink()
     else:
-        add_header_scopes(partial)
-        if fields:
-            add_field_tooltips(partial, dict(fields))
+        complete_structure(partial, dict(fields))
         partial.replace(target)
     return list(_WARNINGS), list(_NOTICES)
 

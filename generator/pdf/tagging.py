@@ -47,31 +47,30 @@ def _elements(root: pikepdf.Dictionary):
         stack += _children(element)
 
 
-def add_header_scopes(path: Path) -> int:
-    """Give every table header cell a /Scope, in place; returns how many were set."""
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        tree = pdf.Root.get("/StructTreeRoot")
-        count = sum(_scope_table(e) for e in _elements(tree) if e.S == "/Table") if tree else 0
-        if count:
-            pdf.save(path, deterministic_id=True, compress_streams=True,
-                     object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+def _scope_headers(pdf: pikepdf.Pdf) -> int:
+    tree = pdf.Root.get("/StructTreeRoot")
+    return sum(_scope_table(e) for e in _elements(tree) if e.S == "/Table") if tree else 0
+
+
+def _name_fields(pdf: pikepdf.Pdf, labels: dict[str, str]) -> int:
+    """Give every form field its label as tooltip (/TU), what screen readers announce."""
+    count, form = 0, pdf.Root.get("/AcroForm")
+    stack = list(form.get("/Fields", [])) if form else []
+    while stack:
+        field = stack.pop()
+        name = str(field.get("/T", ""))
+        if name in labels:
+            field.TU = pikepdf.String(labels[name])
+            count += 1
+        stack += list(field.get("/Kids", []))
     return count
 
 
-def add_field_tooltips(path: Path, labels: dict[str, str]) -> int:
-    """Give every form field its label as tooltip (/TU), in place; returns how many got one."""
-    count = 0
+def complete_structure(path: Path, labels: dict[str, str] | None = None) -> tuple[int, int]:
+    """Header scopes and field names in one pass over the PDF, in place; returns how many of each."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        form = pdf.Root.get("/AcroForm")
-        stack = list(form.get("/Fields", [])) if form else []
-        while stack:
-            field = stack.pop()
-            name = str(field.get("/T", ""))
-            if name in labels:
-                field.TU = pikepdf.String(labels[name])
-                count += 1
-            stack += list(field.get("/Kids", []))
-        if count:
+        scopes, named = _scope_headers(pdf), _name_fields(pdf, labels or {})
+        if scopes or named:
             pdf.save(path, deterministic_id=True, compress_streams=True,
                      object_stream_mode=pikepdf.ObjectStreamMode.preserve)
-    return count
+    return scopes, named

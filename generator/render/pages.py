@@ -90,10 +90,9 @@ def render_phase(hb: Handbook, phase: Phase) -> str:
         f"# Fase {phase.meta.number}: {md_escape(phase.meta.title)}",
         f"*{md_escape(phase.meta.summary)}*",
         links.expand(phase.meta.description),
-        route_map(hb, links, here=phase.page_path),
+        route_map(hb, links, here=phase.page_path, phases=[phase]),
         "## Stappen in deze fase",
         "\n".join(_step_item(hb, links, step) for step in steps),
-        route_data(hb, links),
     )
 
 

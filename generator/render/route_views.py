@@ -18,20 +18,20 @@ def module_href(links: LinkResolver, module: Module) -> str:
 
 def route_data(hb: Handbook, links: LinkResolver) -> str:
     """The route as JSON in the page, for progress.js (no second copy of it in the script)."""
+    phase_of = _phase_pages(hb)
     data = {"site": hb.site.id, "organisation": hb.site.organisation.name, "handbook": hb.meta.title,
             "edition": f"{hb.meta.edition.name} (versie {hb.meta.edition.version})",
             "logo": links.to(logo_path(hb)) if hb.site.branding.logo else "",
             "progressHref": links.to(PROGRESS_PAGE).replace(".md", ".html"),
             "modules": [{"id": m.id, "title": m.title, "group": m.group, "href": module_href(links, m),
-                         "quiz": m.quiz, "phaseHref": _phase_href(hb, links, m)} for m in learning_route(hb)]}
+                         "quiz": m.quiz, "phaseHref": links.to(phase_of[m.page]).replace(".md", ".html") if m.page in phase_of else ""}
+                        for m in learning_route(hb)]}
     return f'<script type="application/json" id="{ROUTE_DATA_ID}">{json_for_script(data)}</script>'
 
 
-def _phase_href(hb: Handbook, links: LinkResolver, module: Module) -> str:
-    """The phase page a step module belongs to ('' for other modules): its menu entry is marked
-    when all of the phase's steps are done."""
-    step = next((s for s in hb.steps if s.page_path == module.page), None)
-    return links.to(hb.phase_of(step).page_path).replace(".md", ".html") if step else ""
+def _phase_pages(hb: Handbook) -> dict[str, str]:
+    """Step page -> its phase page: a phase's menu entry is marked when all its steps are done."""
+    return {step.page_path: hb.phase_of(step).page_path for step in hb.steps}
 
 
 def progress_bar(total: int) -> str:
@@ -59,7 +59,7 @@ def start_block(hb: Handbook, links: LinkResolver) -> str:
 
 # The route picture: one row per phase, one numbered circle per step, in a 320-wide drawing
 # that reads at 360 px and scales up on a wide screen.
-WIDTH, RADIUS, GAP = 320, 17, 44
+WIDTH, RADIUS, GAP = 320, 22, 54  # circles of 44 px on a 360 px phone: a finger-sized target
 
 
 def _step_circle(links: LinkResolver, module: Module, number: int, x: float, y: float, here: bool) -> str:
@@ -71,12 +71,14 @@ def _step_circle(links: LinkResolver, module: Module, number: int, x: float, y: 
             f'<text x="{x:.0f}" y="{y + 5:.0f}" text-anchor="middle">{number}</text></a>')
 
 
-def route_map(hb: Handbook, links: LinkResolver, here: str | None = None) -> str:
-    """The phases and steps as a picture with links; `here` is the page path of the current page.
+def route_map(hb: Handbook, links: LinkResolver, here: str | None = None, phases: list | None = None) -> str:
+    """The phases and steps as a picture with links; `here` is the page path of the current page,
+    `phases` limits the picture (a phase page shows its own phase: a picture of the whole route in
+    every phase page would make the site grow with the square of its size).
     A step is marked done by progress.js; the text alternative is the list of links itself."""
     modules = {m.page: m for m in learning_route(hb)}
     rows, height, y = [], 0, 18
-    for phase in hb.phases:
+    for phase in phases if phases is not None else hb.phases:
         current = " nc-route-here" if here == phase.page_path else ""
         rows.append(f'<a href="{esc(links.to(phase.page_path).replace(".md", ".html"))}" class="nc-route-phase{current}" '
                     f'data-phase="{esc(phase.meta.id)}"><text x="4" y="{y}">Fase {phase.meta.number}: '
@@ -85,14 +87,16 @@ def route_map(hb: Handbook, links: LinkResolver, here: str | None = None) -> str
         per_row = max(1, (WIDTH - 2 * RADIUS) // GAP + 1)
         for index, step in enumerate(steps):
             x = RADIUS + 4 + (index % per_row) * GAP
-            cy = y + 30 + (index // per_row) * GAP
+            cy = y + 34 + (index // per_row) * GAP
             rows.append(_step_circle(links, modules[step.page_path], step.meta.number, x, cy, here == step.page_path))
             height = max(height, cy + RADIUS + 6)
         y = max(y + 30, height) + 24  # the next phase starts below this one's last row
-    count = len([m for m in modules.values() if m.page.startswith("stappen/")])
-    phases = f"{len(hb.phases)} fase" + ("n" if len(hb.phases) != 1 else "")
+    shown = phases if phases is not None else hb.phases
+    count = sum(len(hb.steps_of(phase)) for phase in shown)
+    phase_count = f"{len(shown)} fase" + ("n" if len(shown) != 1 else "")
     steps = f"{count} stap" + ("pen" if count != 1 else "")
-    name = f"De leerroute: {phases} met samen {steps}. Elke stap is een link."
+    name = (f"De leerroute: {phase_count} met samen {steps}. Elke stap is een link." if phases is None or len(shown) > 1
+             else f"Fase {shown[0].meta.number} van {len(hb.phases)}, met {steps}. Elke stap is een link.")
     return (f'<figure class="nc-route-map"><svg viewBox="0 0 {WIDTH} {height}" '
             f'xmlns="http://www.w3.org/2000/svg">{"".join(rows)}</svg>'
             f'<figcaption>{esc(name)} Een gevulde cirkel is klaar.</figcaption></figure>')

@@ -353,6 +353,16 @@
     store(route.site, record);
   }
 
+  /* The route picture: a filled circle for every finished step (any page that shows it). */
+  function paintMap(record) {
+    Array.prototype.forEach.call(document.querySelectorAll(".nc-route-map a[data-module]"), function (link) {
+      var finished = !!(record.modules[link.dataset.module] || {}).done;
+      link.classList.toggle("nc-route-done", finished);
+      var name = link.querySelector("title").textContent.replace(/ \(klaar\)$/, "");
+      link.setAttribute("aria-label", name + (finished ? " (klaar)" : ""));
+    });
+  }
+
   function paintProgress(route, record) {
     var done = route.modules.filter(function (m) { return (record.modules[m.id] || {}).done; }).length;
     Array.prototype.forEach.call(document.querySelectorAll(".nc-progressbar"), function (bar) {
@@ -361,12 +371,7 @@
       meter.textContent = done + " van " + route.modules.length;
       bar.querySelector(".nc-progress-count").textContent = done + " van " + route.modules.length + " klaar";
     });
-    Array.prototype.forEach.call(document.querySelectorAll(".nc-route-map a[data-module]"), function (link) {
-      var finished = !!(record.modules[link.dataset.module] || {}).done;
-      link.classList.toggle("nc-route-done", finished);
-      var name = link.querySelector("title").textContent.replace(/ \(klaar\)$/, "");
-      link.setAttribute("aria-label", name + (finished ? " (klaar)" : ""));
-    });
+    paintMap(record);
     var start = document.querySelector(".nc-start-button"), began = Object.keys(record.modules).length > 0;
     var next = route.modules.filter(function (m) { return !(record.modules[m.id] || {}).done; })[0];
     if (start && began && next) {
@@ -398,6 +403,7 @@
     Array.prototype.forEach.call(document.querySelectorAll(".nc-module"), setupModule);
     var route = document.getElementById("nc-route");
     if (route) setupRoutePage(route);
+    else paintMap(load(siteId()));
     markNav(siteId());
   }
   // Its own task, after the theme's start-up: one long task at load becomes two shorter ones, so
