@@ -12,7 +12,16 @@ from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import PRINT_FONT, PY, Timed, median, netwerkcoach, reset_outputs, run_timed, uses_print_font  # noqa: E402
+from common import (  # noqa: E402
+    PRINT_FONT,
+    PY,
+    Timed,
+    median,
+    netwerkcoach,
+    reset_outputs,
+    run_timed,
+    uses_print_font,
+)
 
 PDF_LINE = re.compile(r"PDF's: (\d+) gemaakt, (\d+) uit de cache\.")
 SEARCH_INDEX = "search/search_index.json"
@@ -59,9 +68,9 @@ def pack_render_seconds(root: Path) -> float:
 def _pack_render_child(root: Path) -> None:
     # Child process: prepare the pack HTML (not timed), then time import + render.
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from generator.build import Project, check
-    from generator.pdf.print_html import PrintRenderer
-    from generator.pdf.render import PDF_VARIANT, STYLESHEET
+    from generator.print.print_html import PrintRenderer
+    from generator.print.render import PDF_VARIANT, STYLESHEET
+    from generator.site.build import Project, check
     project = Project(root)
     handbook, _ = check(project)
     assert handbook is not None

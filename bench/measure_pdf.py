@@ -15,7 +15,9 @@ if __package__ in (None, ""):
 from common import BIN, PRINT_FONT, PY, REPO, median, run_timed, uses_print_font  # noqa: E402
 
 sys.path.insert(0, str(REPO))
-from generator.pdf.render import STYLESHEET  # noqa: E402  (the print HTML does not link it; the build hands it over)
+from generator.print.render import (  # noqa: E402  (the print HTML does not link it; the build hands it over)
+    STYLESHEET,
+)
 
 
 @dataclass
@@ -53,8 +55,8 @@ def count_pages(folder: Path) -> tuple[int, int]:
 
 
 def _printer(root: Path):
-    from generator.build import Project, check
-    from generator.pdf.print_html import PrintRenderer
+    from generator.print.print_html import PrintRenderer
+    from generator.site.build import Project, check
     project = Project(root)
     handbook, _ = check(project)
     assert handbook is not None
@@ -77,7 +79,7 @@ def _unique_docs(root: Path):
     assembling would come on top)."""
     from markupsafe import Markup
 
-    from generator.pdf.print_html import HTML_CHARS_PER_PAGE, PrintDoc
+    from generator.print.print_html import HTML_CHARS_PER_PAGE, PrintDoc
     project, handbook, printer = _printer(root)
     docs = printer.documents()
     context = printer._context("deel", "")
@@ -103,7 +105,7 @@ def _unique_docs(root: Path):
 def _child_render(root: Path, out: Path, workers: int, unique: bool = False) -> None:
     # Child process: the documents of `netwerkcoach build` (or, `unique`, the floor's parts), rendered
     # by render_all into a cold cache.
-    from generator.pdf.render import render_all, source_date_epoch
+    from generator.print.render import render_all, source_date_epoch
     project, handbook, docs = _unique_docs(root) if unique else _docs(root)
     with tempfile.TemporaryDirectory(prefix="nc-bench-cache-") as cache:
         start = time.perf_counter()

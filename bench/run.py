@@ -22,7 +22,15 @@ import measure_pdf  # noqa: E402
 import measure_scaling  # noqa: E402
 import measure_serve  # noqa: E402
 import measure_weight  # noqa: E402
-from common import REPO, busy_cpu_seconds, cleanup, copy_project, machine, median, own_cpu_seconds  # noqa: E402
+from common import (  # noqa: E402
+    REPO,
+    busy_cpu_seconds,
+    cleanup,
+    copy_project,
+    machine,
+    median,
+    own_cpu_seconds,
+)
 
 ALL = ("build", "serve", "pdf", "scaling", "weight")
 T0 = time.perf_counter()

@@ -3,13 +3,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
-from generator.build import (BuildOptions, Project, build_offline_zip, build_site, check, generate,
-                             whats_new)
+from generator.site.build import (
+    BuildOptions,
+    Project,
+    build_offline_zip,
+    build_site,
+    check,
+    generate,
+    whats_new,
+)
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -198,12 +204,12 @@ def main(argv: list[str] | None = None) -> int:
         return run_publish(project, args.site or root / "site", args.naar)
     if args.command == "export-toetsen":
         return run_export(project, args.format, args.out)
-    from generator.serve import serve
+    from generator.site.serve import serve
     return serve(project, args.addr)
 
 
 def run_publish(project: Project, site: Path, public: Path) -> int:
-    from generator.publish import publish_edition
+    from generator.site.publish import publish_edition
     handbook, diags = check(project)
     if handbook is None:
         print(f"{diags.summary()} Er is niets gepubliceerd.", file=sys.stderr)
@@ -220,7 +226,7 @@ def run_publish(project: Project, site: Path, public: Path) -> int:
 
 def run_export(project: Project, kind: str, out: Path) -> int:
     """Export the question bank, then read the file back and check it before saying it is done."""
-    from generator.lms import check_gift, check_qti, export_gift, export_qti
+    from generator.export import check_gift, check_qti, export_gift, export_qti
     handbook, diags = check(project)
     diags.print_all(sys.stderr)
     if handbook is None:

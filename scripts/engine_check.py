@@ -8,10 +8,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.build import BuildOptions, Project, check, generate  # noqa: E402
-from generator.engine import build_with_mkdocs  # noqa: E402
-from generator.pdf.render import source_date_epoch  # noqa: E402
-from generator.portability import build_with_zensical, compare_sites, report  # noqa: E402
+from generator.print.render import source_date_epoch  # noqa: E402
+from generator.site.build import BuildOptions, Project, check, generate  # noqa: E402
+from generator.site.engine import build_with_mkdocs  # noqa: E402
+from generator.site.portability import build_with_zensical, compare_sites, report  # noqa: E402
 
 
 def main() -> int:

@@ -5,7 +5,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, copy_fixture, run_cli
 
 BROKEN = FIXTURES / "broken"

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT, run_cli
-from generator.build import Project, check
+
+from generator.site.build import Project, check
 
 pytestmark = pytest.mark.slow
 EXTERNAL_LOAD = re.compile(r"""<(?:script|img|link|iframe|source|audio|video)\b[^>]*?\b(?:src|href)=["']?(https?:)?//""", re.I)

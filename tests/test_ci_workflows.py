@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT, run_cli
+from ruamel.yaml import YAML
 
 WORKFLOWS = [ROOT / ".github" / "workflows" / "publish.yml", ROOT / "ci" / "gitlab-ci.example.yml"]
 

@@ -90,7 +90,7 @@ def test_unchanged_rebuild_skips_the_engine_but_repairs_a_damaged_site(minimal: 
 
 def test_an_engine_warning_names_the_authors_file(minimal: Path) -> None:
     """A warning of the site engine that got past `check` points at the source, not at build/."""
-    from generator.build import Project, check, explain_engine_output, page_sources
+    from generator.site.build import Project, check, explain_engine_output, page_sources
     handbook, _ = check(Project(minimal))
     warning = ("WARNING -  Doc file 'stappen/stap-01-eerste-stap.md' contains a link '#x', "
                "but there is no such anchor on this page.")

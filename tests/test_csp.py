@@ -6,7 +6,15 @@ import hashlib
 from pathlib import Path
 
 from conftest import ROOT
-from generator.csp import KnownScripts, base_urls, inline_scripts, script_hash, theme_inline_scripts, verify_site
+
+from generator.site.csp import (
+    KnownScripts,
+    base_urls,
+    inline_scripts,
+    script_hash,
+    theme_inline_scripts,
+    verify_site,
+)
 
 OVERRIDES = ROOT / "theme" / "overrides"
 

@@ -5,8 +5,9 @@ import subprocess
 from pathlib import Path
 
 from conftest import copy_fixture, run_cli
-from generator.build import Project, check
-from generator.editions import compare
+
+from generator.site.build import Project, check
+from generator.site.editions import compare
 
 
 def edit(path: Path, old: str, new: str) -> None:

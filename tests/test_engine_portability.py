@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_fixture, run_cli
-from generator.portability import build_with_zensical, compare_sites
+
+from generator.site.portability import build_with_zensical, compare_sites
 
 pytestmark = pytest.mark.engine
 

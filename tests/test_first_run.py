@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_fixture, run_cli
 from pdf_checks import assert_good_pdf
 

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_fixture
 
 SECONDS = 20           # "a few seconds" for check, with room for a slow CI machine

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, check
-from generator.lms import check_gift, check_qti, export_gift, export_qti
-from generator.lms.validate import parse_gift
-from generator.model import Handbook
+from generator.export import check_gift, check_qti, export_gift, export_qti
+from generator.export.validate import parse_gift
+from generator.model.handbook import Handbook
+from generator.site.build import Project, check
 from tests.conftest import FIXTURES, ROOT
 
 SPECIAL = "a = b ~ c # d { e } f : g \\ h"

@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from generator.build import Project, check
-from generator.render.site_tree import MENU_LIMIT, NavItem, bounded, build_nav, numbered
+
+from generator.site.build import Project, check
+from generator.web.site_tree import MENU_LIMIT, NavItem, bounded, build_nav, numbered
 
 
 def _levels(items: list[NavItem]):

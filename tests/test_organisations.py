@@ -6,7 +6,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, copy_fixture, run_cli
 from pdf_checks import page_texts
 

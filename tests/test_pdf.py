@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-
 from conftest import copy_fixture, run_cli
 from pdf_checks import assert_good_pdf, outline_titles, page_texts, pdfua_findings
 
@@ -184,7 +183,7 @@ def test_memoised_page_references_give_the_same_bytes(monkeypatch: pytest.Monkey
     """The pydyf speed-up must not change a single byte of a tagged, multi-page PDF."""
     from weasyprint import HTML
 
-    from generator.pdf import pydyf_speedup
+    from generator.print import pydyf_speedup
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     items = "".join(f"<li><p>Punt {n}</p></li>" for n in range(40))
     html = "<html lang='nl'><title>T</title><body>" + "".join(
@@ -208,7 +207,7 @@ def test_header_scopes_make_a_table_clean_for_pdfua(tmp_path: Path) -> None:
     """WeasyPrint alone leaves table headers without /Scope (pdfua warns); our step adds them."""
     from weasyprint import HTML
 
-    from generator.pdf.tagging import complete_structure
+    from generator.print.tagging import complete_structure
     path = tmp_path / "table.pdf"
     HTML(string='<html lang="nl"><head><title>Tabel</title></head><body><table><thead><tr><th>Naam</th>'
          "<th>Cijfer</th></tr></thead><tbody><tr><th>Ria</th><td>7</td></tr></tbody></table></body></html>"
@@ -231,7 +230,7 @@ def test_the_print_renderer_fetches_nothing_outside_the_theme(tmp_path: Path) ->
 
     from weasyprint import HTML
 
-    from generator.pdf.fetch import ProjectOnlyFetcher
+    from generator.print.fetch import ProjectOnlyFetcher
     requests = []
 
     class Counting(http.server.SimpleHTTPRequestHandler):
@@ -269,10 +268,10 @@ def test_netwerkkaart_labels_fit_inside_the_drawing() -> None:
     (a label outside it is cut off on paper: "hool of club")."""
     import re as regex
 
+    from conftest import ROOT
     from fontTools.ttLib import TTFont
 
-    from conftest import ROOT
-    from generator.pdf.print_html import kaart_svg
+    from generator.print.print_html import kaart_svg
     font = TTFont(ROOT / "theme" / "assets" / "fonts" / "atkinson-hyperlegible-latin-400-normal.woff2")
     widths, cmap, per_em = font["hmtx"], font.getBestCmap(), font["head"].unitsPerEm
     svg = kaart_svg()
@@ -312,10 +311,11 @@ def _form_fields(pdf: pikepdf.Pdf) -> dict[str, pikepdf.Dictionary]:
 def test_every_worksheet_has_a_fillable_twin_with_named_fields(bundled_site: Path, tmp_path: Path) -> None:
     """Each field carries its label as tooltip (/TU, what screen readers announce), and a value
     filled in with pikepdf reads back from the saved file."""
-    from generator.pdf.form_fields import field_labels
-    from generator.loader import load_handbook
-    from generator.diagnostics import Diagnostics
     from conftest import ROOT
+
+    from generator.diagnostics import Diagnostics
+    from generator.load.loader import load_handbook
+    from generator.print.form_fields import field_labels
     handbook, _ = load_handbook(ROOT, "default", Diagnostics(ROOT))
     for sheet in handbook.worksheets.values():
         path = bundled_site / "pdf" / "werkbladen" / f"{sheet.id}-invulbaar.pdf"

@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import run_cli
-from generator.readability import douma, syllables
+
+from generator.check.readability import douma, syllables
 
 
 def test_dutch_syllables() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.serve import stop_server
+from generator.site.serve import stop_server
 
 pytestmark = pytest.mark.slow
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from conftest import FIXTURES, ROOT
 from ruamel.yaml import YAML
 
-from conftest import FIXTURES, ROOT
-from generator.build import Project, check
-from generator.render.site_tree import build_tree
+from generator.site.build import Project, check
+from generator.web.site_tree import build_tree
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 

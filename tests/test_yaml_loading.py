@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
-from generator.yamlio import load_yaml, to_plain
+from generator.load.yamlio import load_yaml, to_plain
 
 
 def load(tmp_path: Path, text: str) -> tuple[object, Diagnostics]:
@@ -49,7 +49,7 @@ def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
 
 def test_fast_parser_is_used_and_gives_the_same_values_and_positions(tmp_path: Path) -> None:
     """libyaml reads valid files; the round-trip parser is only run for positions."""
-    from generator import yamlio
+    from generator.load import yamlio
     assert yamlio._HAS_LIBYAML, "ruamel.yaml.clib is a dependency: the fast path must be on"
     text = "a: no\nlist:\n  - x: 1\n    y: 2026-01-15\n  - z: '12:30'\n"
     path = tmp_path / "doc.yml"

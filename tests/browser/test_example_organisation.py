@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-
 from conftest import copy_project, run_cli
 from pdf_checks import assert_good_pdf, page_texts, pdfua_findings
+
 from tests.browser.conftest import serve_folder
 from tests.browser.test_accessibility import axe, focus_problems, tab_stops, violations
 

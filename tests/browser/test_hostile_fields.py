@@ -23,11 +23,11 @@ from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
 import pytest
+from conftest import FIXTURES, ROOT, copy_fixture, run_cli
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
-from conftest import FIXTURES, ROOT, copy_fixture, run_cli
 from tests.browser.conftest import serve_folder
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_fixture, run_cli
 
 pytestmark = pytest.mark.browser

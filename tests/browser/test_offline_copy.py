@@ -5,7 +5,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project, run_cli
 
 pytestmark = pytest.mark.browser

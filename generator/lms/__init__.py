@@ -1,8 +1,0 @@
-"""Export the question bank to formats that learning-management systems import (GIFT, QTI 2.1)."""
-from __future__ import annotations
-
-from generator.lms.gift import export_gift
-from generator.lms.qti import export_qti
-from generator.lms.validate import check_gift, check_qti
-
-__all__ = ["export_gift", "export_qti", "check_gift", "check_qti"]

@@ -1,0 +1,50 @@
+"""Where every generated page and PDF lives in the docs tree: one place for each path."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.model.handbook import Handbook
+
+GLOSSARY_PAGE = "naslag/begrippen.md"
+LITERATURE_PAGE = "naslag/literatuur.md"
+WORKSHEETS_INDEX = "werkbladen/index.md"
+
+
+DOWNLOADS_PAGE = "downloads.md"
+PROGRESS_PAGE = "voortgang.md"
+QUIZZES_INDEX = "toetsen/index.md"
+WHATS_NEW_PAGE = "naslag/nieuw.md"
+
+
+def quiz_page(quiz_id: str) -> str:
+    return f"toetsen/{quiz_id}.md"
+
+
+def worksheet_page(sheet_id: str) -> str:
+    return f"werkbladen/{sheet_id}.md"
+
+
+def worksheet_pdf(sheet_id: str) -> str:
+    return f"pdf/werkbladen/{sheet_id}.pdf"
+
+
+def fillable_worksheet_pdf(sheet_id: str) -> str:
+    return f"pdf/werkbladen/{sheet_id}-invulbaar.pdf"
+
+
+def step_pdf(number: int, slug: str) -> str:
+    return f"pdf/stappen/stap-{number:02d}-{slug}.pdf"
+
+
+def pack_pdf(pack_id: str, phase_id: str | None, volume: int | None = None) -> str:
+    return f"pdf/pakketten/{pack_id}{'-' + phase_id if phase_id else ''}{f'-deel-{volume}' if volume else ''}.pdf"
+
+
+def step_label(hb: Handbook, number: int) -> str:
+    step = hb.step_by_number(number)
+    return f"Stap {number}: {step.meta.title}" if step else f"Stap {number}"
+
+
+def logo_path(hb: Handbook) -> str:
+    """Where the organisation's logo lives in the docs tree."""
+    return "assets/logo" + Path(hb.site.branding.logo).suffix.lower()

@@ -1,0 +1,72 @@
+"""Quizzes: questions with feedback per option, a pass mark per quiz."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from generator.model.schema.common import Number, OptionalText, Slug, Strict, Text
+
+QuestionType = Literal["single", "multiple", "truefalse", "casus", "order"]
+
+
+class Option(Strict):
+    text: Text
+    correct: bool = Field(strict=True)
+    feedback: Text
+
+
+class Question(Strict):
+    id: Slug
+    type: QuestionType
+    prompt: Text
+    situation: OptionalText = ""
+    options: list[Option] = Field(default_factory=list)
+    items: list[Text] = Field(default_factory=list)
+    feedback: OptionalText = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Question":
+        if self.type == "order":
+            _require(len(self.items) >= 2, "items", "een volgordevraag heeft minstens 2 items nodig")
+            _require(bool(self.feedback), "feedback", "een volgordevraag heeft feedback nodig")
+            _require(not self.options, "options", "een volgordevraag heeft geen options; gebruik items")
+            return self
+        _require(len(self.options) >= 2, "options", "een vraag heeft minstens 2 antwoordopties nodig")
+        correct = sum(option.correct for option in self.options)
+        _require(correct >= 1, "options", "geen enkele optie is goed (correct: true); "
+                 "verwacht: minstens één goede optie", code="NC060")
+        if self.type in ("single", "casus", "truefalse"):
+            _require(correct == 1, "options", f"{correct} opties zijn goed; "
+                     f"verwacht: precies één goede optie bij type '{self.type}'", code="NC060")
+        if self.type == "truefalse":
+            _require(len(self.options) == 2, "options", "een waar/niet waar-vraag heeft precies 2 opties")
+        if self.type == "casus":
+            _require(bool(self.situation), "situation", "een casusvraag heeft een situation nodig")
+        return self
+
+
+def _require(ok: bool, field: str, message: str, code: str = "NC022") -> None:
+    if not ok:
+        raise ValueError(f"{code}|{field}|{message}")
+
+
+class Quiz(Strict):
+    """content/quizzes/<id>.yml"""
+
+    id: Slug
+    title: Text
+    step: Number | None = None
+    intro: OptionalText = ""
+    pass_mark: int = Field(default=75, ge=1, le=100, strict=True)
+    questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_question_ids(self) -> "Quiz":
+        seen: set[str] = set()
+        for index, question in enumerate(self.questions):
+            if question.id in seen:
+                raise ValueError(f"NC051|questions.{index}.id|vraag-id '{question.id}' komt twee keer "
+                                 "voor in deze toets; verwacht: unieke id's")
+            seen.add(question.id)
+        return self

@@ -1,0 +1,296 @@
+"""Print HTML for worksheets, steps and packs, from Jinja2 templates in theme/print/."""
+from __future__ import annotations
+
+import base64
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown as md
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from generator.markup.references import Reference, replace_references
+from generator.markup.text import clean_html, esc, md_escape, shift_headings, short_authors, term_in_text
+from generator.model.handbook import Handbook, Phase, Step
+from generator.model.paths import fillable_worksheet_pdf, pack_pdf, step_label, step_pdf, worksheet_pdf
+from generator.model.schema.site import Pack
+from generator.model.schema.worksheet import Instruction, Worksheet
+from generator.print.form_fields import field_labels
+from generator.web.forms import ACTION_FIELDS, CIRCLES, SECTORS
+
+
+@dataclass
+class PrintDoc:
+    """One PDF to make: where it goes in the site, its title and its print HTML."""
+
+    path: str            # relative to the docs tree, e.g. pdf/werkbladen/mijn-netwerkkaart.pdf
+    title: str
+    html: str
+    members: tuple[str, ...] = field(default=())  # worksheet and step ids it contains
+    description: str = ""
+    fields: tuple[tuple[str, str], ...] = ()     # a fillable PDF: (field name, label) of each field
+
+
+def _label(hb: Handbook, ref: Reference) -> str:
+    """References print as plain text: a PDF has no site to link to."""
+    if ref.text:
+        return md_escape(ref.text)
+    if ref.kind == "stap":
+        return md_escape(step_label(hb, int(ref.target)))
+    if ref.kind == "fase":
+        return md_escape(next(p.meta.title for p in hb.phases if p.meta.id == ref.target))
+    if ref.kind == "pagina":
+        return md_escape(hb.page_by_slug(ref.target).meta.title)
+    if ref.kind == "begrip":
+        return md_escape(term_in_text(hb.glossary_entry(ref.target).term, ref.sentence_start))
+    if ref.kind == "werkblad":
+        return md_escape(hb.worksheets[ref.target].title)
+    entry = hb.literature_entry(ref.target)
+    return md_escape(f"({short_authors(entry.authors)}, {entry.year})")
+
+
+def markdown_for_print(hb: Handbook, text: str, shift: int = 0) -> Markup:
+    plain = replace_references(text, lambda ref: _label(hb, ref))
+    html = md.markdown(shift_headings(plain, shift) if shift else plain, extensions=["tables", "admonition"])
+    return Markup(clean_html(html))
+
+
+def kaart_svg() -> str:
+    """An empty netwerkkaart: three labelled rings, five groups, 'Ik' in the middle, set in the
+    print font and with room around it, so no label is cut off."""
+    parts = ['<svg viewBox="-270 -190 540 380" xmlns="http://www.w3.org/2000/svg" role="img" '
+             'font-family="Atkinson Hyperlegible" aria-label="Lege netwerkkaart met drie cirkels en vijf groepen">'
+             '<title>Lege netwerkkaart met drie cirkels en vijf groepen</title>']
+    for radius in (170, 113, 56):
+        parts.append(f'<circle r="{radius}" fill="none" stroke="#666" stroke-width="1"/>')
+    for (_, name), inner, outer in zip(CIRCLES, (0, 56, 113), (56, 113, 170)):
+        y = -(inner + outer) / 2 + 4 if inner else 22
+        parts.append(f'<text x="4" y="{y:.0f}" text-anchor="start" font-size="10" fill="#555">{esc(name.lower())}</text>')
+    for index, (_, name) in enumerate(SECTORS):
+        angle = math.radians(index * 72 - 90)
+        parts.append(f'<line x1="0" y1="0" x2="{170 * math.cos(angle):.1f}" y2="{170 * math.sin(angle):.1f}" '
+                     'stroke="#999" stroke-width="0.8" stroke-dasharray="3 3"/>')
+        mid = math.radians((index + 0.5) * 72 - 90)
+        x, y = 180 * math.cos(mid), 180 * math.sin(mid) + (8 if math.sin(mid) > 0.5 else 0)
+        anchor = "middle" if abs(x) < 40 else "start" if x > 0 else "end"
+        lines = name.split(", ")
+        spans = "".join(f'<tspan x="{x:.1f}" dy="{-6 * (len(lines) - 1) if n == 0 else 13}">'
+                        f'{esc(line)}{"," if n < len(lines) - 1 else ""}</tspan>' for n, line in enumerate(lines))
+        parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="12">{spans}</text>')
+    parts.append('<text x="0" y="5" text-anchor="middle" font-size="14" font-weight="700">Ik</text></svg>')
+    return "".join(parts)
+
+
+# Print HTML per A4 page, measured on the bundled trainer pack (300 kB for 166 pages). Only used to
+# estimate where a long pack is split into volumes.
+HTML_CHARS_PER_PAGE = 1800
+
+
+class PrintRenderer:
+    """Builds print HTML; one instance per build (the template environment is reused)."""
+
+    def __init__(self, hb: Handbook, templates: Path) -> None:
+        self.hb = hb
+        self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(["j2", "html"]),
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.instructions = self._instructions()
+        self.kaart = kaart_svg()  # the same empty map in every document
+
+    def documents(self) -> list[PrintDoc]:
+        """Every PDF of a build: each worksheet, each step, each pack (or its volumes)."""
+        docs = [self.worksheet(sheet) for sheet in self.hb.worksheets.values()]
+        docs += [self.fillable_worksheet(sheet) for sheet in self.hb.worksheets.values()]
+        docs += [self.step(step) for step in self.hb.steps]
+        return docs + self.packs(self.hb.site.packs)
+
+    def _context(self, title: str, description: str) -> dict[str, object]:
+        hb = self.hb
+        edition = hb.meta.edition
+        return {"title": title, "description": description, "organisation": hb.site.organisation.name,
+                "handbook_title": hb.meta.title, "edition_name": edition.name,
+                "edition_version": edition.version, "date": edition.date, "brand": hb.site.branding.primary,
+                "kaart_svg": self.kaart, "action_fields": ACTION_FIELDS,
+                "instructions": self.instructions, "fillable": False,
+                "footer": f"{hb.site.organisation.name} · {edition.name} (versie {edition.version})"}
+
+    def _instructions(self) -> dict[str, Markup]:
+        texts = {block.text for sheet in self.hb.worksheets.values() for block in sheet.blocks
+                 if isinstance(block, Instruction)}
+        return {text: markdown_for_print(self.hb, text) for text in texts}
+
+    def _sheet_label(self, sheet: Worksheet) -> str:
+        return step_label(self.hb, sheet.step) if sheet.step else ""
+
+    def worksheet(self, sheet: Worksheet) -> PrintDoc:
+        html = self.env.get_template("worksheet.html.j2").render(
+            **self._context(sheet.title, sheet.intro), sheet=sheet, step_label=self._sheet_label(sheet))
+        return PrintDoc(worksheet_pdf(sheet.id), sheet.title, html, (f"werkblad:{sheet.id}",))
+
+    def fillable_worksheet(self, sheet: Worksheet) -> PrintDoc:
+        """The same sheet with form fields, to fill in on a computer; each field named for screen readers."""
+        context = {**self._context(f"{sheet.title} (invulbaar)", sheet.intro), "fillable": True}
+        html = self.env.get_template("worksheet.html.j2").render(
+            **context, sheet=sheet, step_label=self._sheet_label(sheet))
+        return PrintDoc(fillable_worksheet_pdf(sheet.id), f"{sheet.title} (invulbaar)", html,
+                        (f"werkblad:{sheet.id}",), "Om op de computer in te vullen en te bewaren.",
+                        field_labels(sheet))
+
+    def _step_part(self, step: Step, audiences: list[str]) -> dict[str, object]:
+        sheets = [self.hb.worksheets[s] for s in step.meta.worksheets
+                  if self.hb.worksheets[s].audience in audiences]
+        return {"kind": "step", "step": step, "step_label": step_label(self.hb, step.meta.number),
+                "anchor": f"stap-{step.meta.number}", "phase_title": self.hb.phase_of(step).meta.title,
+                "uitleg": markdown_for_print(self.hb, step.uitleg.text, 1),
+                "theorie": markdown_for_print(self.hb, step.theorie.text, 1), "sheets": sheets}
+
+    def step(self, step: Step) -> PrintDoc:
+        part = self._step_part(step, ["client", "coach", "coordinator"])
+        html = self.env.get_template("step.html.j2").render(
+            **self._context(str(part["step_label"]), step.meta.summary),
+            **{k: v for k, v in part.items() if k not in ("kind", "anchor")}, step_anchor=part["anchor"])
+        members = (f"stap:{step.meta.number}",) + tuple(f"werkblad:{s.id}" for s in part["sheets"])
+        return PrintDoc(step_pdf(step.meta.number, step.meta.slug), str(part["step_label"]), html, members)
+
+    def packs(self, packs: list[Pack]) -> list[PrintDoc]:
+        docs = []
+        for pack in packs:
+            phases = [p for p in self.hb.phases if p.meta.id == pack.phase] if pack.phase else [None]
+            if pack.each_phase:
+                phases = list(self.hb.phases)
+            for phase in phases:
+                docs += self.pack(pack, phase)
+        return docs
+
+    def pack(self, pack: Pack, phase: Phase | None) -> list[PrintDoc]:
+        """One PDF per volume: a pack longer than `volume_pages` is split between whole parts."""
+        title = f"{pack.title}: {phase.meta.title}" if phase and pack.each_phase else pack.title
+        budget = pack.volume_pages * HTML_CHARS_PER_PAGE
+        parts = self._pack_parts(pack, phase, budget)
+        template = self.env.get_template("part.html.j2")
+        context = self._context(title, pack.description)
+        html = [Markup(template.render(**context, part=part)) for part in parts]
+        volumes = split_volumes(parts, [len(h) for h in html], budget)
+        phase_id = phase.meta.id if phase and pack.each_phase else None
+        logo = self._logo_data_uri()
+        docs = []
+        for number, (start, end) in enumerate(volumes, 1):
+            label = f"Deel {number} van {len(volumes)}" if len(volumes) > 1 else ""
+            volume_title = f"{title} ({label.lower()})" if label else title
+            doc_html = self.env.get_template("pack.html.j2").render(
+                **{**context, "title": volume_title}, pack_title=title, volume=label,
+                pack_description=pack.description, logo=logo,
+                toc=self._toc(parts[start:end], any(p["kind"] == "phase" for p in parts)),
+                parts_html=html[start:end])
+            members = tuple(sorted({f"stap:{p['step'].meta.number}" for p in parts[start:end] if p["kind"] == "step"} |
+                                   {f"werkblad:{p['sheet'].id}" for p in parts[start:end] if p["kind"] == "worksheet"}))
+            docs.append(PrintDoc(pack_pdf(pack.id, phase_id, number if label else None), volume_title,
+                                 doc_html, members, f"{pack.description} {label}." if label else pack.description))
+        return docs
+
+    def _pack_parts(self, pack: Pack, phase: Phase | None, budget: int) -> list[dict[str, object]]:
+        hb = self.hb
+        parts: list[dict[str, object]] = []
+        if "inleiding" in pack.parts:
+            parts.append({"kind": "page", "anchor": "inleiding", "title": "Over deze training",
+                          "html": markdown_for_print(hb, hb.meta.description)})
+        steps_in_pack: list[Step] = []
+        if "stappen" in pack.parts:
+            for current in [phase] if phase else hb.phases:
+                parts.append({"kind": "phase", "anchor": f"fase-{current.meta.id}",
+                              "title": f"Fase {current.meta.number}: {current.meta.title}",
+                              "html": markdown_for_print(hb, current.meta.description)})
+                for step in hb.steps_of(current):
+                    parts.append(self._step_part(step, pack.audiences))
+                    steps_in_pack.append(step)
+        if "paginas" in pack.parts:
+            for section in hb.meta.sections:
+                for page in hb.pages_in(section.id):
+                    parts.append({"kind": "page", "anchor": f"pagina-{page.slug}", "title": page.meta.title,
+                                  "html": markdown_for_print(hb, page.body.text, 1)})
+        if "werkbladen" in pack.parts:
+            done = {s for step in steps_in_pack for s in step.meta.worksheets}
+            for sheet in sorted(hb.worksheets.values(), key=lambda s: (s.step or 99, s.title)):
+                if sheet.audience in pack.audiences and sheet.id not in done and \
+                        (phase is None or (sheet.step and hb.phase_of(hb.step_by_number(sheet.step)) is phase)):
+                    parts.append({"kind": "worksheet", "anchor": f"werkblad-{sheet.id}", "sheet": sheet,
+                                  "step_label": self._sheet_label(sheet)})
+        if "begrippen" in pack.parts:
+            parts.append({"kind": "page", "anchor": "begrippen", "title": "Begrippenlijst",
+                          "html": self._glossary_html()})
+        if "antwoorden" in pack.parts and hb.quizzes:
+            blocks = self.answer_key_blocks()
+            for index, (start, end) in enumerate(size_ranges([len(b) for b in blocks], budget // 2)):
+                parts.append({"kind": "page", "anchor": "antwoorden" if index == 0 else f"antwoorden-{index + 1}",
+                              "title": "Antwoorden bij de toetsen" + (" (vervolg)" if index else ""),
+                              "html": Markup("".join(blocks[start:end]))})
+        return parts
+
+    def _logo_data_uri(self) -> str:
+        """The logo inlined, so the PDF cache key changes when the logo does."""
+        logo = self.hb.site.branding.logo
+        if not logo:
+            return ""
+        path = self.hb.root / "site_config" / logo
+        kind = {".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix.lower(), "image/jpeg")
+        return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+    def _toc(self, parts: list[dict[str, object]], nested: bool) -> list[dict[str, object]]:
+        toc = []
+        for part in parts:
+            if part["kind"] == "step":
+                toc.append({"level": 2 if nested else 1,
+                            "anchor": part["anchor"], "title": part["step_label"]})
+            elif part["kind"] == "worksheet":
+                label = f"{part['step_label']} · " if part["step_label"] else ""
+                toc.append({"level": 1, "anchor": part["anchor"], "title": f"{label}{part['sheet'].title}"})
+            else:
+                toc.append({"level": 1, "anchor": part["anchor"], "title": part["title"]})
+        return toc
+
+    def _glossary_html(self) -> Markup:
+        items = "".join(f"<dt><strong>{esc(g.term)}</strong></dt><dd>{esc(g.definition)}</dd>"
+                        for g in sorted(self.hb.glossary, key=lambda g: g.term.casefold()))
+        return Markup(f"<dl>{items}</dl>")
+
+    def answer_key_blocks(self) -> list[str]:
+        """The answers of every quiz, one HTML block per quiz."""
+        blocks = []
+        for quiz in sorted(self.hb.quizzes.values(), key=lambda q: (q.step or 99, q.id)):
+            rows = []
+            for number, question in enumerate(quiz.questions, 1):
+                situation = f"<p><em>{esc(question.situation)}</em></p>" if question.situation else ""
+                if question.type == "order":
+                    answer = "<ol>" + "".join(f"<li>{esc(item)}</li>" for item in question.items) + "</ol>"
+                    answer += f"<p>{esc(question.feedback)}</p>"
+                else:
+                    answer = "<ul>" + "".join(
+                        f"<li>{'<strong>Goed:</strong> ' if o.correct else 'Niet goed: '}{esc(o.text)}"
+                        f"<br><small>{esc(o.feedback)}</small></li>" for o in question.options) + "</ul>"
+                rows.append(f"<h3>Vraag {number}</h3>{situation}<p>{esc(question.prompt)}</p>{answer}")
+            blocks.append(f"<h2>{esc(quiz.title)}</h2><p>Geslaagd vanaf {quiz.pass_mark}% goed.</p>"
+                          + "".join(rows))
+        return blocks
+
+
+def split_volumes(parts: list[dict[str, object]], sizes: list[int], budget: int) -> list[tuple[int, int]]:
+    """(start, end) ranges of parts, each at most `budget` characters unless one part is larger.
+
+    A volume never ends on a phase title page: that page goes with the steps it introduces.
+    """
+    return size_ranges(sizes, budget, lambda index: parts[index]["kind"] == "phase")
+
+
+def size_ranges(sizes: list[int], budget: int, keep_with_next=lambda index: False) -> list[tuple[int, int]]:
+    """Consecutive (start, end) ranges of at most `budget` in total (a larger item stands alone);
+    an item for which `keep_with_next` holds does not end a range."""
+    ranges: list[tuple[int, int]] = []
+    start, size = 0, 0
+    for index, item_size in enumerate(sizes):
+        if index > start and size + item_size > budget:
+            end = index - 1 if keep_with_next(index - 1) and index - 1 > start else index
+            ranges.append((start, end))
+            start, size = end, sum(sizes[end:index])
+        size += item_size
+    ranges.append((start, len(sizes)))
+    return ranges

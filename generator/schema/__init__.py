@@ -1,1 +1,0 @@
-"""One typed schema per kind of input; unknown keys are rejected everywhere."""

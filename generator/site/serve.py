@@ -1,0 +1,99 @@
+"""Live preview: regenerate when a source changes; the engine's dev server reloads the browser."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from generator.load.yamlio import keep_parsed_files
+from generator.site import engine
+from generator.site.build import BuildOptions, Project, check, generate
+
+WATCHED = ("content", "worksheets", "theme", "site_config", "mkdocs.yml")
+POLL_SECONDS = 0.1
+
+
+def snapshot(root: Path) -> dict[str, float]:
+    """Modification times of every watched source file."""
+    stamps: dict[str, float] = {}
+    for name in WATCHED:
+        base = root / name
+        paths = [base] if base.is_file() else base.rglob("*") if base.is_dir() else []
+        for path in paths:
+            if path.is_file():
+                stamps[str(path)] = path.stat().st_mtime_ns
+    return stamps
+
+
+def touch_all_pages(project: Project) -> None:
+    """Make the engine's incremental rebuild redo every page (menu, links or theme changed)."""
+    now = time.time_ns()
+    for path in project.docs_dir.rglob("*.md"):
+        os.utime(path, ns=(now, now))
+
+
+def regenerate(project: Project, theme_changed: bool = False) -> bool:
+    handbook, diags = check(project)
+    diags.print_all(sys.stderr)
+    if handbook is None:
+        print(f"{diags.summary()} De preview toont de laatste goede versie.", file=sys.stderr)
+        return False
+    # The preview skips PDFs: they take seconds, and `netwerkcoach build` makes them.
+    generated = generate(project, handbook, BuildOptions(with_pdf=False, preview=True))
+    if theme_changed or generated.layout_changed:
+        touch_all_pages(project)
+    print(f"Bijgewerkt: {generated.changed} bestand(en) opnieuw gemaakt.", file=sys.stderr)
+    return True
+
+
+def _theme_changed(old: dict[str, float], new: dict[str, float], project: Project) -> bool:
+    """The theme's templates are outside the docs tree: a change there must redo every page."""
+    overrides = str(project.theme_dir / "overrides")
+    return any(path.startswith(overrides) for path, _ in old.items() ^ new.items())
+
+
+def _stop_on_signals() -> None:
+    """Ctrl+C and SIGTERM both end the preview. Ctrl+C is set explicitly: a process started with
+    SIGINT ignored (by a launcher or test runner) would otherwise inherit that, and so would the
+    engine's server, and neither could be stopped with Ctrl+C."""
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, stop)
+
+
+def serve(project: Project, address: str) -> int:
+    _stop_on_signals()
+    keep_parsed_files()
+    if not regenerate(project):
+        return 1
+    server = subprocess.Popen(engine.serve_command(project.config_path, address))
+    print(f"Preview op http://{address}/ — stop met Ctrl+C.", file=sys.stderr)
+    stamps = snapshot(project.root)
+    try:
+        while server.poll() is None:
+            time.sleep(POLL_SECONDS)
+            current = snapshot(project.root)
+            if current != stamps:
+                theme_changed = _theme_changed(stamps, current, project)
+                stamps = current
+                regenerate(project, theme_changed)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop_server(server)
+    return 0
+
+
+def stop_server(server: subprocess.Popen, grace_seconds: float = 5) -> None:
+    """Stop the engine's dev server. It normally stops at once, but one caught in a rebuild can hang
+    in its own shutdown; left running, it would keep the port and the caller's output pipe open."""
+    server.terminate()
+    try:
+        server.wait(timeout=grace_seconds)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()

@@ -1,0 +1,409 @@
+"""Every page of the docs tree as Markdown, from the validated model."""
+from __future__ import annotations
+
+import json
+
+from generator.markup.text import (
+    NOT_IN_SEARCH,
+    count_questions,
+    esc,
+    json_for_script,
+    md_escape,
+    number_word,
+    shift_headings,
+    theme_text,
+)
+from generator.model.handbook import Handbook, Page, Phase, Step
+from generator.model.paths import (
+    DOWNLOADS_PAGE,
+    PROGRESS_PAGE,
+    QUIZZES_INDEX,
+    WORKSHEETS_INDEX,
+    fillable_worksheet_pdf,
+    quiz_page,
+    step_label,
+    step_pdf,
+    worksheet_page,
+    worksheet_pdf,
+)
+from generator.model.route import Module, learning_route, module_of_page, module_of_quiz, next_module
+from generator.model.schema.quiz import Quiz
+from generator.model.schema.worksheet import Worksheet
+from generator.web.forms import render_form
+from generator.web.links import LinkResolver
+from generator.web.quizzes import render_quiz
+from generator.web.route_views import module_href, progress_bar, route_data, route_map, start_block
+
+AUDIENCE_TITLES = {"client": "Werkbladen voor de cliënt", "coach": "Voor de netwerkcoach",
+                   "coordinator": "Voor de coördinator"}
+QUESTION_LABELS = {"droomvraag": "droomvraag", "wondervraag": "wondervraag", "beginvraag": "beginvraag",
+                   "schaalvraag": "schaalvraag", "uitzonderingsvraag": "vraag naar uitzonderingen",
+                   "actievraag": "vraag naar de actie", "wie-vraag": "WIE-vraag"}
+PART_TITLES = ("Uitleg voor de coach", "Werkblad voor de cliënt", "Theorie- en praktijkblad")
+PART_ANCHORS = ("uitleg-voor-de-coach", "werkblad-voor-de-client", "theorie-en-praktijkblad")
+
+
+def _lines(*blocks: str) -> str:
+    return "\n\n".join(block.strip("\n") for block in blocks if block) + "\n"
+
+
+def render_home(hb: Handbook) -> str:
+    links = LinkResolver(hb, "index.md")
+    phases = len(hb.phases)
+    route = [f"{i}. **Fase {p.meta.number}: [{md_escape(p.meta.title)}]({links.to(p.page_path)})** — "
+             f"{md_escape(p.meta.summary)}" for i, p in enumerate(hb.phases, 1)]
+    step_list = [_step_item(hb, links, step) for step in hb.steps]
+    sections = [f"- **{md_escape(s.title)}**: " + ", ".join(
+        f"[{md_escape(p.meta.title)}]({links.to(p.page_path)})" for p in hb.pages_in(s.id))
+        for s in hb.meta.sections if hb.pages_in(s.id)]
+    edition = hb.meta.edition
+    return _lines(
+        f"# {md_escape(hb.meta.title)}",
+        f"**{md_escape(hb.meta.tagline)}**",
+        "## Begin hier",
+        start_block(hb, links),
+        links.expand(hb.meta.description),
+        "## Zo loop je door de training",
+        f"De methode heeft {number_word(len(hb.steps))} stappen in {number_word(phases)} fasen. "
+        "Je kunt de stappen op volgorde lezen. In de praktijk volg je het tempo van de cliënt.",
+        "\n".join(route),
+        route_map(hb, links),
+        "## Alle stappen",
+        "\n".join(step_list),
+        "## Meer over de methode" if sections else "",
+        "\n".join(sections),
+        _contact(hb),
+        f"*{md_escape(hb.site.organisation.name)} · {md_escape(edition.name)} "
+        f"(versie {md_escape(edition.version)}, {edition.date})*",
+        route_data(hb, links),
+    )
+
+
+def _contact(hb: Handbook) -> str:
+    contact = hb.site.organisation.contact
+    if contact is None:
+        return ""
+    lines = [f"{md_escape(contact.name)}, {md_escape(contact.role)} bij {md_escape(hb.site.organisation.name)}"]
+    if contact.email:
+        lines.append(f"E-mail: [{md_escape(contact.email)}](mailto:{contact.email})")
+    if contact.phone:
+        lines.append(f"Telefoon: {md_escape(contact.phone)}")
+    return _lines("## Vragen?", "Heb je vragen over de training of over een cliënt? Neem contact op met:",
+                  "  \n".join(lines))
+
+
+def _step_item(hb: Handbook, links: LinkResolver, step: Step) -> str:
+    return (f"- [{md_escape(step_label(hb, step.meta.number))}]({links.to(step.page_path)}): "
+            f"{md_escape(step.meta.summary)}")
+
+
+def render_phase(hb: Handbook, phase: Phase) -> str:
+    links = LinkResolver(hb, phase.page_path)
+    steps = hb.steps_of(phase)
+    # A phase page heads its menu section and has no menu title of its own: the engine would take
+    # the title from the heading, unescaped. It gets one here, made safe for the theme.
+    title = theme_text(f"Fase {phase.meta.number}: {phase.meta.title}")
+    return _lines(
+        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---",
+        f"# Fase {phase.meta.number}: {md_escape(phase.meta.title)}",
+        f"*{md_escape(phase.meta.summary)}*",
+        links.expand(phase.meta.description),
+        route_map(hb, links, here=phase.page_path, phases=[phase]),
+        "## Stappen in deze fase",
+        "\n".join(_step_item(hb, links, step) for step in steps),
+    )
+
+
+def _step_facts(hb: Handbook, step: Step, links: LinkResolver) -> str:
+    phase = hb.phase_of(step)
+    facts = [f"**Fase:** [{md_escape(phase.meta.title)}]({links.to(phase.page_path)})",
+             f"**Duur (richtlijn):** {md_escape(step.meta.duration)}"]
+    # The method gives no duration, letters or question types per step: the handbook's guidance.
+    if step.meta.to_grow:
+        facts.append("**TO GROW (richtlijn):** " + ", ".join(step.meta.to_grow))
+    if step.meta.questions:
+        facts.append("**Vragen (richtlijn):** " + ", ".join(QUESTION_LABELS[q] for q in step.meta.questions))
+    return "  \n".join(facts)
+
+
+def _pdf_link(links: LinkResolver, pdf: str, pdfs: set[str], label: str = "Download als PDF") -> str:
+    return f"**[{label}]({links.to(pdf)})**" if pdf in pdfs else ""
+
+
+def render_step(hb: Handbook, step: Step, pdfs: set[str] = frozenset()) -> str:
+    links = LinkResolver(hb, step.page_path)
+    part_links = " · ".join(f"[{title}](#{anchor})" for title, anchor in zip(PART_TITLES, PART_ANCHORS))
+    sheets = [hb.worksheets[sheet_id] for sheet_id in step.meta.worksheets]
+    return _lines(
+        f"# {md_escape(step_label(hb, step.meta.number))}",
+        _step_facts(hb, step, links),
+        f'!!! abstract "In het kort"\n    {md_escape(step.meta.summary)}',
+        f"**Op deze pagina:** {part_links}",
+        _pdf_link(links, step_pdf(step.meta.number, step.meta.slug), pdfs,
+                  "Download deze stap als PDF (uitleg, theorie en werkbladen)"),
+        f"## {PART_TITLES[0]}",
+        shift_headings(links.expand(step.uitleg.text)),
+        f"## {PART_TITLES[1]}",
+        "\n\n".join(_sheet_teaser(links, sheet, pdfs) for sheet in sheets) or
+        "Bij deze stap hoort geen apart werkblad.",
+        f"## {PART_TITLES[2]}",
+        shift_headings(links.expand(step.theorie.text)),
+        _quiz_teaser(hb, links, step.meta.quiz),
+        module_marker(hb, step.page_path),
+    )
+
+
+def _quiz_teaser(hb: Handbook, links: LinkResolver, quiz_id: str | None) -> str:
+    if not quiz_id:
+        return ""
+    quiz = hb.quizzes[quiz_id]
+    return _lines("## Test jezelf",
+                  f"Weet je wat je als netwerkcoach doet in deze stap? Maak de toets: "
+                  f"**[{md_escape(quiz.title)}]({links.to(quiz_page(quiz_id))})** "
+                  f"({count_questions(len(quiz.questions))}). Haal je hem, dan is deze stap klaar in je voortgang.")
+
+
+def module_marker(hb: Handbook, page: str) -> str:
+    """A place for the 'klaar' button of a route page; progress.js fills it in."""
+    module = module_of_page(hb, page)
+    if module is None:
+        return ""
+    return (f'<div class="nc-module" data-module="{esc(module.id)}" data-site="{esc(hb.site.id)}" '
+            f'data-title="{esc(module.title)}"></div>')
+
+
+def _sheet_teaser(links: LinkResolver, sheet: Worksheet, pdfs: set[str]) -> str:
+    questions = [f"- {md_escape(block.label)}" for block in sheet.fields]
+    return _lines(
+        f"### {md_escape(sheet.title)}",
+        md_escape(sheet.intro),
+        "Op dit werkblad:" if questions else "",
+        "\n".join(questions),
+        f"**[Werkblad invullen op het scherm]({links.to(worksheet_page(sheet.id))})**",
+        _pdf_link(links, worksheet_pdf(sheet.id), pdfs, "Werkblad als PDF om te printen"),
+    )
+
+
+def render_page(hb: Handbook, page: Page) -> str:
+    links = LinkResolver(hb, page.page_path)
+    extra = render_competences(hb) if page.meta.show == "competenties" else ""
+    return _lines(f"# {md_escape(page.meta.title)}", links.expand(page.body.text), extra,
+                  module_marker(hb, page.page_path))
+
+
+def render_competences(hb: Handbook) -> str:
+    blocks = []
+    for competence in hb.competences:
+        behaviour = "\n".join(f"- {md_escape(item)}" for item in competence.behaviour)
+        blocks.append(_lines(f"### {md_escape(competence.title)}", md_escape(competence.description),
+                             "Dat zie je als de netwerkcoach:", behaviour))
+    return _lines("## De competenties", *blocks) if blocks else ""
+
+
+def render_glossary(hb: Handbook) -> str:
+    terms = {entry.id: entry.term for entry in hb.glossary}
+    items = []
+    for entry in sorted(hb.glossary, key=lambda e: e.term.casefold()):
+        see = ", ".join(f'<a href="#begrip-{other}">{esc(terms[other])}</a>' for other in entry.see)
+        see_html = f' <span class="nc-see">Zie ook: {see}.</span>' if see else ""
+        # A heading per term: each term is its own search entry with its own anchor, and the
+        # search snippet does not glue the term to its definition.
+        items.append(f'<h2 class="nc-term" id="begrip-{entry.id}">{esc(entry.term)}</h2>'
+                     f'<p class="nc-definition">{esc(entry.definition)}{see_html}</p>')
+    return _lines("# Begrippenlijst",
+                  "Hier staan de woorden die in deze training een vaste betekenis hebben.",
+                  f'<div class="nc-glossary">{"".join(items)}</div>')
+
+
+def render_literature(hb: Handbook) -> str:
+    items = []
+    for entry in sorted(hb.literature, key=lambda e: (e.authors.casefold(), e.year)):
+        url = f' <a href="{esc(entry.url)}">{esc(entry.url)}</a>' if entry.url else ""
+        items.append(f'<li id="bron-{entry.id}">{esc(entry.authors)} ({esc(entry.year)}). '
+                     f'<em>{esc(entry.title)}</em>. {esc(entry.source)}.{url}</li>')
+    return _lines("# Literatuur", "De bronnen waar deze training op steunt.",
+                  f'<ul class="nc-literature">{"".join(items)}</ul>')
+
+
+# Tool rows as (action, label): worksheets.js and progress.js enable each button by its action.
+SHEET_TOOLS = (("save", "Opslaan als bestand"), ("open", "Bestand openen"), ("print", "Afdrukken"),
+               ("clear", "Alles wissen"))
+ALL_SHEETS_TOOLS = (("save", "Alle werkbladen opslaan als bestand"), ("open", "Bestand openen"),
+                    ("clear", "Alles wissen"))
+PROGRESS_TOOLS = (("save", "Opslaan als bestand"), ("open", "Bestand openen"), ("clear", "Wis mijn voortgang"))
+
+
+def render_worksheets_index(hb: Handbook) -> str:
+    links = LinkResolver(hb, WORKSHEETS_INDEX)
+    groups = []
+    for audience, title in AUDIENCE_TITLES.items():
+        sheets = sorted((s for s in hb.worksheets.values() if s.audience == audience),
+                        key=lambda s: (s.step or 0, s.title))
+        if sheets:
+            items = "\n".join(_sheet_item(hb, links, sheet) for sheet in sheets)
+            groups.append(_lines(f"## {title}", items))
+    return _lines("# Werkbladen", "Vul een werkblad in op het scherm, of print het.",
+                  '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. Er wordt niets '
+                  "verstuurd. Wil je ze bewaren of meenemen? Sla ze op als bestand.</p>",
+                  f'<div class="nc-all-tools" data-site="{esc(hb.site.id)}">{stand_in_buttons(ALL_SHEETS_TOOLS)}'
+                  '<p class="nc-status" role="status"></p></div>',
+                  *groups, script_tag(links, "worksheets.js"))
+
+
+def _sheet_item(hb: Handbook, links: LinkResolver, sheet: Worksheet) -> str:
+    prefix = f"{step_label(hb, sheet.step)} — " if sheet.step else ""
+    return f"- {md_escape(prefix)}[{md_escape(sheet.title)}]({links.to(worksheet_page(sheet.id))})"
+
+
+def render_worksheet(hb: Handbook, sheet: Worksheet, pdfs: set[str] = frozenset()) -> str:
+    page = worksheet_page(sheet.id)
+    links = LinkResolver(hb, page)
+    step = hb.step_by_number(sheet.step) if sheet.step else None
+    back = f"Hoort bij [{md_escape(step_label(hb, step.meta.number))}]({links.to(step.page_path)})." \
+        if step else ""
+    return _lines(f"# {md_escape(sheet.title)}", back, md_escape(sheet.intro),
+                  _pdf_link(links, worksheet_pdf(sheet.id), pdfs, "Download als PDF (leeg werkblad om te printen)"),
+                  _pdf_link(links, fillable_worksheet_pdf(sheet.id), pdfs,
+                            "Invulbare PDF (op de computer invullen en bewaren)"),
+                  '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. '
+                  "Er wordt niets verstuurd.</p>",
+                  f'<div class="nc-tools">{stand_in_buttons(SHEET_TOOLS)}</div>'
+                  f'<p class="nc-status" data-for="{esc(sheet.id)}" role="status"></p>',
+                  render_form(sheet, hb.site.id), script_tag(links, "worksheets.js"))
+
+
+def script_tag(links: LinkResolver, name: str) -> str:
+    """Our page scripts load only on the pages that use them."""
+    return f'<script src="{links.to("assets/js/" + name)}" defer></script>'
+
+
+
+def render_downloads(hb: Handbook, downloads: list) -> str:
+    """The downloads page: packs first, then a PDF per step and per worksheet."""
+    links = LinkResolver(hb, DOWNLOADS_PAGE)
+    groups = {"pdf/pakketten/": "Pakketten", "pdf/stappen/": "Per stap", "pdf/werkbladen/": "Per werkblad"}
+    sections = []
+    for prefix, title in groups.items():
+        items = [f"- [{md_escape(d.title)}]({links.to(d.path)}) ({_size(d.size)})"
+                 + (f": {md_escape(d.description)}" if d.description else "")
+                 for d in downloads if d.path.startswith(prefix)]
+        if items:
+            sections.append(_lines(f"## {title}", "\n".join(items)))
+    return _lines("# Downloads", "Alles om te printen, op A4. Dubbelzijdig printen kan: elk werkblad "
+                  "begint op een rechterbladzijde.", *sections)
+
+
+def _size(count: int) -> str:
+    return f"{max(1, round(count / 1024))} kB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
+
+
+def render_quiz_page(hb: Handbook, quiz: Quiz) -> str:
+    links = LinkResolver(hb, quiz_page(quiz.id))
+    module = module_of_quiz(hb, quiz.id)
+    step = hb.step_by_number(quiz.step) if quiz.step else None
+    back = (f"Deze toets hoort bij [{md_escape(step_label(hb, step.meta.number))}]({links.to(step.page_path)})."
+            if step else "Deze toets gaat over de hele methode.")
+    # Quiz pages stay out of the search index: a search for a term should find its explanation,
+    # not a question about it (and never the answers).
+    return _lines("---\nsearch:\n  exclude: true\n---", f"# {md_escape(quiz.title)}", back,
+                  md_escape(quiz.intro) if quiz.intro else "",
+                  render_quiz(quiz, hb.site.id, module.id if module else f"toets-{quiz.id}",
+                              links.to(module.page if module else quiz_page(quiz.id)).replace(".md", ".html"),
+                              _next_after(hb, links, module)),
+                  f"Je score komt in [Mijn voortgang]({links.to(PROGRESS_PAGE)}). Er wordt niets verstuurd.",
+                  script_tag(links, "quiz.js"))
+
+
+def _next_after(hb: Handbook, links: LinkResolver, module: Module | None) -> tuple[str, str] | None:
+    """(title, page) of the route module after a quiz's module, for the 'Verder met' link."""
+    following = next_module(hb, module.id) if module else None
+    return (following.title, module_href(links, following)) if following else None
+
+
+def render_quizzes_index(hb: Handbook) -> str:
+    links = LinkResolver(hb, QUIZZES_INDEX)
+    items = [f"- [{md_escape(q.title)}]({links.to(quiz_page(q.id))}) ({count_questions(len(q.questions))}, "
+             f"geslaagd bij {q.pass_mark}%)" for q in sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))]
+    return _lines("# Toetsen", "Test wat je weet. Je ziet meteen of je antwoord klopt, en waarom. "
+                  "Je kunt een toets zo vaak maken als je wilt.", "\n".join(items))
+
+
+def render_progress(hb: Handbook) -> str:
+    links = LinkResolver(hb, PROGRESS_PAGE)
+    route = learning_route(hb)
+    groups: dict[str, list[Module]] = {}
+    for module in route:
+        groups.setdefault(module.group, []).append(module)
+    tables = [_lines(f"## {md_escape(group)}", _route_table(links, modules)) for group, modules in groups.items()]
+    return _lines(
+        "# Mijn voortgang",
+        "Hier zie je wat je al gelezen en gedaan hebt. Dit staat alleen in deze browser, op dit apparaat. "
+        "Er wordt niets verstuurd. Wil je het bewaren of meenemen? Sla het op als bestand.",
+        _progress_placeholders(links, route),
+        route_map(hb, links),
+        *tables,
+        "## Certificaat",
+        '<div class="nc-certificate-area"><p>Als je alle onderdelen van de leerroute klaar hebt en alle '
+        "toetsen hebt gehaald (bij elke stap en de eindtoets), kun je hier je certificaat maken en printen. "
+        "Het certificaat toont je scores en heeft een plek voor de handtekening van je trainer. Je voortgang "
+        "staat alleen in deze browser: wie een andere computer of browser gebruikt, ziet hem daar niet.</p></div>",
+        route_data(hb, links),
+    )
+
+
+def _progress_placeholders(links: LinkResolver, route: list[Module]) -> str:
+    """What a first visit shows, before progress.js fills it in with the same sizes.
+
+    Rendered in the page, so the script's update moves nothing (no layout shift); the
+    buttons stay disabled until the script has given them something to do.
+    """
+    first = route[0] if route else None
+    next_line = (f'<p>Wat nu? Ga verder met <a href="{esc(module_href(links, first))}">'
+                 f'{esc(first.title)}</a>.</p>') if first else ""
+    return (f'<div class="nc-progress-summary" role="status" aria-live="polite">'
+            f'<p>Je hebt 0 van de {len(route)} onderdelen klaar.</p>{next_line}</div>\n\n'
+            f'{progress_bar(len(route))}\n\n'
+            f'<div class="nc-progress-tools">{stand_in_buttons(PROGRESS_TOOLS)}'
+            '<p class="nc-status" role="status"></p></div>')
+
+
+def stand_in_buttons(tools: tuple[tuple[str, str], ...]) -> str:
+    """A tool row's buttons, disabled until the page script gives each one its action.
+
+    They are in the page from the start, so nothing moves when the script runs (no layout shift).
+    """
+    return "".join(f'<button type="button" class="md-button nc-button" data-action="{action}" disabled '
+                   f'{NOT_IN_SEARCH}>'
+                   f'{esc(label)}</button>' for action, label in tools)
+
+
+def _route_table(links: LinkResolver, modules: list[Module]) -> str:
+    rows = "".join(f'<tr data-module="{esc(m.id)}"><th scope="row"><a href="{esc(module_href(links, m))}">'
+                   f'{esc(m.title)}</a></th><td class="nc-read" data-label="Gelezen">nog niet</td>'
+                   f'<td class="nc-done" data-label="Klaar">nog niet</td>'
+                   f'<td class="nc-score" data-label="Toets">{"–" if not m.quiz else "nog niet gemaakt"}</td></tr>'
+                   for m in modules)
+    return (f'<table class="nc-route"><thead><tr><th scope="col">Onderdeel</th><th scope="col">Gelezen</th>'
+            f'<th scope="col">Klaar</th><th scope="col">Toets</th></tr></thead><tbody>{rows}</tbody></table>')
+
+
+STATUS_TITLES = {"nieuw": "Nieuw", "veranderd": "Veranderd", "weg": "Niet meer in deze editie"}
+KIND_TITLES = {"stap": "Stappen", "werkblad": "Werkbladen", "toets": "Toetsen", "pagina": "Pagina's"}
+
+
+def render_whats_new(hb: Handbook, old_edition: str, changes: list) -> str:
+    """'Wat is er nieuw': computed from two editions, never written by hand."""
+    sections = []
+    for kind, title in KIND_TITLES.items():
+        items = []
+        for status, label in STATUS_TITLES.items():
+            for change in (c for c in changes if c.kind == kind and c.status == status):
+                detail = f" ({', '.join(change.details)})" if change.details else ""
+                items.append(f"- **{label}:** {md_escape(change.title)}{md_escape(detail)}")
+        if items:
+            sections.append(_lines(f"## {title}", "\n".join(items)))
+    edition = hb.meta.edition
+    return _lines("# Wat is er nieuw",
+                  f"Wat er veranderd is in {md_escape(edition.name)} (versie {md_escape(edition.version)}), "
+                  f"vergeleken met {md_escape(old_edition)}. Deze lijst is automatisch gemaakt.",
+                  *(sections or ["Er zijn geen verschillen in stappen, werkbladen, toetsen of pagina's."]))
