@@ -321,7 +321,7 @@ def test_every_worksheet_has_a_fillable_twin_with_named_fields(bundled_site: Pat
         path = bundled_site / "pdf" / "werkbladen" / f"{sheet.id}-invulbaar.pdf"
         pdf = pikepdf.open(path)
         fields = _form_fields(pdf)
-        expected = dict(field_labels(sheet))
+        expected = dict(field_labels(sheet, handbook.method.action_plan))
         assert set(fields) == set(expected), (sheet.id, set(fields) ^ set(expected))
         assert {name: str(f.get("/TU", "")) for name, f in fields.items()} == expected, sheet.id
         texts = [name for name, f in fields.items() if f.get("/FT") == "/Tx"]

@@ -23,7 +23,7 @@ def check_handbook(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
     _check_glossary_links(hb, loaded, diags)
     known = targets(hb, loaded)
     for doc in markdown_sources(hb, loaded, diags):
-        check_markdown(doc, known, diags)
+        check_markdown(doc, known, diags, frozenset(part.anchor for part in hb.method.step_parts))
     _check_everything_is_shown(hb, loaded, diags)
 
 
@@ -164,7 +164,7 @@ def _check_glossary_links(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> N
 
 def markdown_sources(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> list[MarkdownDoc]:
     """Every Markdown text that may hold references: body files and description fields."""
-    docs = [step.uitleg for step in hb.steps] + [step.theorie for step in hb.steps]
+    docs = [doc for step in hb.steps for doc in step.parts.values()]
     docs += [page.body for page in hb.pages]
     docs += [_yaml_markdown(phase.source, "description", phase.meta.description, diags)
              for phase in hb.phases]
@@ -195,16 +195,14 @@ def targets(hb: Handbook, loaded: Loaded) -> dict[str, set[str]]:
     return {kind: ids | loaded.invalid[kind] for kind, ids in valid.items()}
 
 
-# Headings every generated step page has besides the author's own (see render/pages.py).
-GENERATED_ANCHORS = {"uitleg-voor-de-coach", "werkblad-voor-de-client", "theorie-en-praktijkblad"}
-
-
-def check_markdown(doc: MarkdownDoc, known: dict[str, set[str]], diags: Diagnostics) -> None:
+def check_markdown(doc: MarkdownDoc, known: dict[str, set[str]], diags: Diagnostics,
+                   generated: frozenset[str] = frozenset()) -> None:
+    """`generated`: heading ids the page gets besides the author's own (a step's part headings)."""
     offset, col_offset = doc.first_line - 1, doc.first_col - 1
     for line, col, code, message in find_unsafe(doc.text):
         diags.error(diags.at(doc.path, line + offset, col + col_offset), code, message)
     anchors = list(in_page_anchors(doc.text))
-    ids = heading_ids(doc.text) | GENERATED_ANCHORS if anchors else set()
+    ids = heading_ids(doc.text) | generated if anchors else set()
     for line, col, anchor in anchors:
         if anchor not in ids:
             diags.error(diags.at(doc.path, line + offset, col + col_offset), "NC042",

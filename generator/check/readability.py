@@ -1,4 +1,4 @@
-"""A Dutch readability check (Flesch-Douma) for what clients read: worksheets for the client."""
+"""A Dutch readability check (Flesch-Douma) for worksheets whose audience needs plain language (B1)."""
 from __future__ import annotations
 
 import re
@@ -54,8 +54,9 @@ def client_texts(sheet: Worksheet) -> list[tuple[tuple, str]]:
 
 
 def check_readability(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
+    plain = {audience.id for audience in hb.method.audiences if audience.plain_language}
     for sheet in hb.worksheets.values():
-        if sheet.audience != "client":
+        if sheet.audience not in plain:
             continue
         doc = loaded.sources[id(sheet)]
         texts = client_texts(sheet)

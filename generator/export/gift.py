@@ -87,7 +87,7 @@ def export_question(quiz: Quiz, question: Question) -> str:
 
 
 def export_quiz(quiz: Quiz) -> str:
-    parts = [f"// {quiz.title} (slagingsgrens {quiz.pass_mark}%)".replace("\n", " "),
+    parts = [f"// {quiz.title} (slagingsgrens {quiz.pass_text})".replace("\n", " "),
              f"$CATEGORY: {CATEGORY_ROOT}/{quiz.id}"]
     parts += [export_question(quiz, question) for question in quiz.questions]
     return "\n\n".join(parts)

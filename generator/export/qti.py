@@ -197,7 +197,7 @@ def _test_outcome_processing(test: ET.Element, quiz: Quiz) -> None:
     total = _el(_el(processing, "setOutcomeValue", identifier="SCORE"), "sum")
     _el(total, "testVariables", variableIdentifier="SCORE")
     # Pass mark is a percentage of the questions; every item scores at most 1.
-    threshold = quiz.pass_mark / 100 * len(quiz.questions)
+    threshold = quiz.needed
     gte = _el(_el(processing, "setOutcomeValue", identifier="PASS"), "gte")
     _el(gte, "variable", identifier="SCORE")
     _el(gte, "baseValue", _number(threshold), baseType="float")

@@ -16,6 +16,7 @@ from generator.load.sources import read_text
 from generator.load.validate import validate
 from generator.load.yamlio import YamlDoc, load_yaml, parse_yaml
 from generator.model.handbook import Handbook, MarkdownDoc, Page, Phase, Step
+from generator.model.schema.method import MethodDef
 from generator.model.schema.handbook import HandbookMeta, PageMeta, PhaseMeta, StepMeta
 from generator.model.schema.quiz import Quiz
 from generator.model.schema.reference import Competence, GlossaryEntry, LiteratureEntry
@@ -149,21 +150,20 @@ def _load_phases(content: Path, diags: Diagnostics, loaded: Loaded) -> list[Phas
     return sorted(phases, key=lambda phase: phase.meta.number)
 
 
-def _load_steps(content: Path, diags: Diagnostics, loaded: Loaded) -> list[Step]:
+def _load_steps(content: Path, method: MethodDef | None, diags: Diagnostics, loaded: Loaded) -> list[Step]:
     steps = []
     for folder in sorted(p for p in (content / "steps").glob("*") if p.is_dir()):
         step_file = folder / "step.yml"
         if not step_file.is_file():
-            diags.error(diags.at(folder), "NC057", "step.yml ontbreekt; verwacht: step.yml, "
-                        "uitleg.md en theorie.md in elke stapmap")
+            diags.error(diags.at(folder), "NC057", "step.yml ontbreekt; verwacht: step.yml en de bestanden "
+                        "van de delen van een stap (content/method.yml, step_parts) in elke stapmap")
             loaded.note_invalid("stap", _folder_number(folder))
             loaded.invalid_step_phases.add(UNKNOWN_PHASE)
             continue
         meta, doc = load_model_and_doc(step_file, StepMeta, diags, loaded)
-        uitleg = load_markdown(folder / "uitleg.md", diags)
-        theorie = load_markdown(folder / "theorie.md", diags)
-        if meta and uitleg and theorie:
-            steps.append(Step(meta, loaded.sources[id(meta)], uitleg, theorie))
+        parts = _load_step_parts(folder, method, diags)
+        if meta and parts is not None:
+            steps.append(Step(meta, loaded.sources[id(meta)], parts))
         else:
             raw_number = _raw(doc, "number")
             number = meta.number if meta else raw_number if isinstance(raw_number, int) else None
@@ -171,6 +171,22 @@ def _load_steps(content: Path, diags: Diagnostics, loaded: Loaded) -> list[Step]
             phase = meta.phase if meta else _raw(doc, "phase")
             loaded.invalid_step_phases.add(str(phase) if phase is not None else UNKNOWN_PHASE)
     return sorted(steps, key=lambda step: step.meta.number)
+
+
+def _load_step_parts(folder: Path, method: MethodDef | None, diags: Diagnostics) -> dict[str, MarkdownDoc] | None:
+    """The step's Markdown parts as the method declares them; None when a required one is missing."""
+    if method is None:
+        return None
+    parts, complete = {}, True
+    for part in method.file_parts:
+        path = folder / part.file
+        if part.optional and not path.exists() and not path.is_symlink():
+            continue
+        doc = load_markdown(path, diags)
+        complete = complete and doc is not None
+        if doc is not None:
+            parts[part.id] = doc
+    return parts if complete else None
 
 
 def _folder_number(folder: Path) -> int | None:
@@ -228,12 +244,14 @@ def load_handbook(root: Path, org: str, diags: Diagnostics) -> tuple[Handbook | 
     content = root / "content"
     meta = load_model(content / "handbook.yml", HandbookMeta, diags, loaded) \
         if _required_file(content / "handbook.yml", diags) else None
+    method = load_model(content / "method.yml", MethodDef, diags, loaded) \
+        if _required_file(content / "method.yml", diags) else None
     site_path = root / "site_config" / f"{org}.yml"
     site = load_model(site_path, SiteConfig, diags, loaded) if _required_file(site_path, diags) else None
     handbook = Handbook(
-        root=root, meta=meta, site=site,  # type: ignore[arg-type]
+        root=root, meta=meta, method=method, site=site,  # type: ignore[arg-type]
         phases=_load_phases(content, diags, loaded),
-        steps=_load_steps(content, diags, loaded),
+        steps=_load_steps(content, method, diags, loaded),
         pages=_load_pages(content, diags, loaded),
         glossary=load_list(content / "glossary.yml", GlossaryEntry, diags, loaded, "begrip"),
         literature=load_list(content / "literature.yml", LiteratureEntry, diags, loaded, "bron"),
@@ -241,7 +259,7 @@ def load_handbook(root: Path, org: str, diags: Diagnostics) -> tuple[Handbook | 
         worksheets=_load_by_id(root / "worksheets", Worksheet, diags, loaded, "werkblad"),
         quizzes=_load_by_id(content / "quizzes", Quiz, diags, loaded, "toets"),
     )
-    if meta is None or site is None:
+    if meta is None or site is None or method is None:
         return None, loaded
     _check_logo(site, root, diags, loaded)
     handbook.pages += _load_extra_pages(site, root, diags, loaded)

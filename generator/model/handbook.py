@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from generator.load.yamlio import YamlDoc
+from generator.model.schema.method import MethodDef
 from generator.model.schema.handbook import HandbookMeta, PageMeta, PhaseMeta, StepMeta
 from generator.model.schema.quiz import Quiz
 from generator.model.schema.reference import Competence, GlossaryEntry, LiteratureEntry
@@ -39,8 +40,7 @@ class Phase:
 class Step:
     meta: StepMeta
     source: YamlDoc
-    uitleg: MarkdownDoc
-    theorie: MarkdownDoc
+    parts: dict[str, MarkdownDoc]  # by step part id (content/method.yml); an optional part may be absent
 
     @property
     def page_path(self) -> str:
@@ -62,6 +62,7 @@ class Page:
 class Handbook:
     root: Path
     meta: HandbookMeta
+    method: MethodDef
     site: SiteConfig
     phases: list[Phase]
     steps: list[Step]
@@ -98,6 +99,11 @@ class Handbook:
 
     def literature_entry(self, entry_id: str) -> LiteratureEntry:
         return self.memo("literature", lambda: {e.id: e for e in self.literature})[entry_id]
+
+    def step_facets(self, step: Step) -> list[tuple[str, list[str]]]:
+        """(label, values) of the step's facets, in the method's order."""
+        return [(facet.label, step.meta.facets[facet.id]) for facet in self.method.facets
+                if step.meta.facets.get(facet.id)]
 
     def pages_in(self, section_id: str) -> list[Page]:
         by_section = self.memo("pages_by_section", lambda: {

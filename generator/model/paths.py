@@ -48,3 +48,15 @@ def step_label(hb: Handbook, number: int) -> str:
 def logo_path(hb: Handbook) -> str:
     """Where the organisation's logo lives in the docs tree."""
     return "assets/logo" + Path(hb.site.branding.logo).suffix.lower()
+
+
+def store_namespace(hb: Handbook) -> str:
+    """Where a reader's answers and progress live in the browser: per handbook and organisation,
+    so two handbooks (or two organisations) on one web address never share data."""
+    return f"{hb.meta.id}:{hb.site.id}"
+
+
+def earlier_store_namespace(hb: Handbook) -> str:
+    """Where an earlier generator kept this organisation's data, if the method says so ("" if not)."""
+    prefix = hb.method.earlier_storage_prefix
+    return f"{prefix}:{hb.site.id}" if prefix and f"{prefix}:{hb.site.id}" != store_namespace(hb) else ""

@@ -16,7 +16,7 @@ from generator.model.schema.worksheet import (
     TextField,
     Worksheet,
 )
-from generator.web.forms import ACTION_FIELDS
+from generator.model.schema.method import Named
 
 
 def _table_labels(block: Table) -> list[tuple[str, str]]:
@@ -24,8 +24,9 @@ def _table_labels(block: Table) -> list[tuple[str, str]]:
             for row in range(1, block.rows + 1) for col, name in enumerate(block.columns)]
 
 
-def field_labels(sheet: Worksheet) -> tuple[tuple[str, str], ...]:
-    """(field name, label) for every field of the fillable version of `sheet`."""
+def field_labels(sheet: Worksheet, action_plan: list[Named]) -> tuple[tuple[str, str], ...]:
+    """(field name, label) for every field of the fillable version of `sheet`; `action_plan` holds
+    the method's questions per action."""
     labels = [("naam", "Naam"), ("datum", "Datum")]
     for block in sheet.blocks:
         if isinstance(block, (OpenQuestion, TextField, Choice, Scale)):
@@ -36,5 +37,5 @@ def field_labels(sheet: Worksheet) -> tuple[tuple[str, str], ...]:
             labels += _table_labels(block)
         elif isinstance(block, Actieplan):
             labels += [(f"{block.id}.{n}.{key}", f"Actie {n}: {label}")
-                       for n in range(1, block.actions + 1) for key, label in ACTION_FIELDS]
+                       for n in range(1, block.actions + 1) for key, label in ((f.id, f.label) for f in action_plan)]
     return tuple(labels)

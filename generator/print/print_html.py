@@ -11,13 +11,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from generator.markup.references import Reference, replace_references
-from generator.markup.text import clean_html, esc, md_escape, shift_headings, short_authors, term_in_text
+from generator.markup.text import clean_html, esc, md_escape, number_word, shift_headings, short_authors, term_in_text
 from generator.model.handbook import Handbook, Phase, Step
 from generator.model.paths import fillable_worksheet_pdf, pack_pdf, step_label, step_pdf, worksheet_pdf
+from generator.model.schema.method import NetworkMap
 from generator.model.schema.site import Pack
 from generator.model.schema.worksheet import Instruction, Worksheet
 from generator.print.form_fields import field_labels
-from generator.web.forms import ACTION_FIELDS, CIRCLES, SECTORS
 
 
 @dataclass
@@ -56,30 +56,42 @@ def markdown_for_print(hb: Handbook, text: str, shift: int = 0) -> Markup:
     return Markup(clean_html(html))
 
 
-def kaart_svg() -> str:
-    """An empty netwerkkaart: three labelled rings, five groups, 'Ik' in the middle, set in the
-    print font and with room around it, so no label is cut off."""
+def kaart_svg(network: NetworkMap | None) -> str:
+    """An empty network map as the method draws it: labelled rings, a wedge per group, 'Ik' in the
+    middle, set in the print font and with room around it, so no label is cut off."""
+    if network is None:
+        return ""
+    rings, groups = len(network.rings), len(network.groups)
+    title = f"Lege kaart met {number_word(rings)} cirkels en {number_word(groups)} groepen"
     parts = ['<svg viewBox="-270 -190 540 380" xmlns="http://www.w3.org/2000/svg" role="img" '
-             'font-family="Atkinson Hyperlegible" aria-label="Lege netwerkkaart met drie cirkels en vijf groepen">'
-             '<title>Lege netwerkkaart met drie cirkels en vijf groepen</title>']
-    for radius in (170, 113, 56):
-        parts.append(f'<circle r="{radius}" fill="none" stroke="#666" stroke-width="1"/>')
-    for (_, name), inner, outer in zip(CIRCLES, (0, 56, 113), (56, 113, 170)):
+             f'font-family="Atkinson Hyperlegible" aria-label="{esc(title)}"><title>{esc(title)}</title>']
+    bounds = [round(MAP_RADIUS * n / rings) for n in range(rings + 1)]
+    parts += [f'<circle r="{radius}" fill="none" stroke="#666" stroke-width="1"/>' for radius in reversed(bounds[1:])]
+    for ring, inner, outer in zip(network.rings, bounds, bounds[1:]):
         y = -(inner + outer) / 2 + 4 if inner else 22
-        parts.append(f'<text x="4" y="{y:.0f}" text-anchor="start" font-size="10" fill="#555">{esc(name.lower())}</text>')
-    for index, (_, name) in enumerate(SECTORS):
-        angle = math.radians(index * 72 - 90)
-        parts.append(f'<line x1="0" y1="0" x2="{170 * math.cos(angle):.1f}" y2="{170 * math.sin(angle):.1f}" '
-                     'stroke="#999" stroke-width="0.8" stroke-dasharray="3 3"/>')
-        mid = math.radians((index + 0.5) * 72 - 90)
-        x, y = 180 * math.cos(mid), 180 * math.sin(mid) + (8 if math.sin(mid) > 0.5 else 0)
-        anchor = "middle" if abs(x) < 40 else "start" if x > 0 else "end"
-        lines = name.split(", ")
-        spans = "".join(f'<tspan x="{x:.1f}" dy="{-6 * (len(lines) - 1) if n == 0 else 13}">'
-                        f'{esc(line)}{"," if n < len(lines) - 1 else ""}</tspan>' for n, line in enumerate(lines))
-        parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="12">{spans}</text>')
+        parts.append(f'<text x="4" y="{y:.0f}" text-anchor="start" font-size="10" fill="#555">'
+                     f'{esc(ring.label.lower())}</text>')
+    parts += [_map_group(index, groups, group.label) for index, group in enumerate(network.groups)]
     parts.append('<text x="0" y="5" text-anchor="middle" font-size="14" font-weight="700">Ik</text></svg>')
     return "".join(parts)
+
+
+MAP_RADIUS = 170
+
+
+def _map_group(index: int, count: int, name: str) -> str:
+    """A group's dividing line and its name outside the rings."""
+    step = 360 / count
+    angle = math.radians(index * step - 90)
+    line = (f'<line x1="0" y1="0" x2="{MAP_RADIUS * math.cos(angle):.1f}" y2="{MAP_RADIUS * math.sin(angle):.1f}" '
+            'stroke="#999" stroke-width="0.8" stroke-dasharray="3 3"/>')
+    mid = math.radians((index + 0.5) * step - 90)
+    x, y = 180 * math.cos(mid), 180 * math.sin(mid) + (8 if math.sin(mid) > 0.5 else 0)
+    anchor = "middle" if abs(x) < 40 else "start" if x > 0 else "end"
+    lines = name.split(", ")
+    spans = "".join(f'<tspan x="{x:.1f}" dy="{-6 * (len(lines) - 1) if n == 0 else 13}">'
+                    f'{esc(text)}{"," if n < len(lines) - 1 else ""}</tspan>' for n, text in enumerate(lines))
+    return line + f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="12">{spans}</text>'
 
 
 # Print HTML per A4 page, measured on the bundled trainer pack (300 kB for 166 pages). Only used to
@@ -95,7 +107,7 @@ class PrintRenderer:
         self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(["j2", "html"]),
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.instructions = self._instructions()
-        self.kaart = kaart_svg()  # the same empty map in every document
+        self.kaart = kaart_svg(hb.method.network_map)  # the same empty map in every document
 
     def documents(self) -> list[PrintDoc]:
         """Every PDF of a build: each worksheet, each step, each pack (or its volumes)."""
@@ -110,7 +122,8 @@ class PrintRenderer:
         return {"title": title, "description": description, "organisation": hb.site.organisation.name,
                 "handbook_title": hb.meta.title, "edition_name": edition.name,
                 "edition_version": edition.version, "date": edition.date, "brand": hb.site.branding.primary,
-                "kaart_svg": self.kaart, "action_fields": ACTION_FIELDS,
+                "kaart_svg": self.kaart, "network_map": hb.method.network_map,
+                "action_fields": [(field.id, field.label) for field in hb.method.action_plan],
                 "instructions": self.instructions, "fillable": False,
                 "footer": f"{hb.site.organisation.name} · {edition.name} (versie {edition.version})"}
 
@@ -134,18 +147,22 @@ class PrintRenderer:
             **context, sheet=sheet, step_label=self._sheet_label(sheet))
         return PrintDoc(fillable_worksheet_pdf(sheet.id), f"{sheet.title} (invulbaar)", html,
                         (f"werkblad:{sheet.id}",), "Om op de computer in te vullen en te bewaren.",
-                        field_labels(sheet))
+                        field_labels(sheet, self.hb.method.action_plan))
+
+    def _audiences(self, pack: Pack) -> list[str]:
+        return pack.audiences or [audience.id for audience in self.hb.method.audiences]
 
     def _step_part(self, step: Step, audiences: list[str]) -> dict[str, object]:
         sheets = [self.hb.worksheets[s] for s in step.meta.worksheets
                   if self.hb.worksheets[s].audience in audiences]
         return {"kind": "step", "step": step, "step_label": step_label(self.hb, step.meta.number),
                 "anchor": f"stap-{step.meta.number}", "phase_title": self.hb.phase_of(step).meta.title,
-                "uitleg": markdown_for_print(self.hb, step.uitleg.text, 1),
-                "theorie": markdown_for_print(self.hb, step.theorie.text, 1), "sheets": sheets}
+                "facets": self.hb.step_facets(step), "sheets": sheets,
+                "parts": [(part.title, markdown_for_print(self.hb, step.parts[part.id].text, 1))
+                          for part in self.hb.method.file_parts if part.in_print and part.id in step.parts]}
 
     def step(self, step: Step) -> PrintDoc:
-        part = self._step_part(step, ["client", "coach", "coordinator"])
+        part = self._step_part(step, [audience.id for audience in self.hb.method.audiences])
         html = self.env.get_template("step.html.j2").render(
             **self._context(str(part["step_label"]), step.meta.summary),
             **{k: v for k, v in part.items() if k not in ("kind", "anchor")}, step_anchor=part["anchor"])
@@ -201,7 +218,7 @@ class PrintRenderer:
                               "title": f"Fase {current.meta.number}: {current.meta.title}",
                               "html": markdown_for_print(hb, current.meta.description)})
                 for step in hb.steps_of(current):
-                    parts.append(self._step_part(step, pack.audiences))
+                    parts.append(self._step_part(step, self._audiences(pack)))
                     steps_in_pack.append(step)
         if "paginas" in pack.parts:
             for section in hb.meta.sections:
@@ -211,11 +228,11 @@ class PrintRenderer:
         if "werkbladen" in pack.parts:
             done = {s for step in steps_in_pack for s in step.meta.worksheets}
             for sheet in sorted(hb.worksheets.values(), key=lambda s: (s.step or 99, s.title)):
-                if sheet.audience in pack.audiences and sheet.id not in done and \
+                if sheet.audience in self._audiences(pack) and sheet.id not in done and \
                         (phase is None or (sheet.step and hb.phase_of(hb.step_by_number(sheet.step)) is phase)):
                     parts.append({"kind": "worksheet", "anchor": f"werkblad-{sheet.id}", "sheet": sheet,
                                   "step_label": self._sheet_label(sheet)})
-        if "begrippen" in pack.parts:
+        if "begrippen" in pack.parts and hb.glossary:
             parts.append({"kind": "page", "anchor": "begrippen", "title": "Begrippenlijst",
                           "html": self._glossary_html()})
         if "antwoorden" in pack.parts and hb.quizzes:
@@ -268,7 +285,7 @@ class PrintRenderer:
                         f"<li>{'<strong>Goed:</strong> ' if o.correct else 'Niet goed: '}{esc(o.text)}"
                         f"<br><small>{esc(o.feedback)}</small></li>" for o in question.options) + "</ul>"
                 rows.append(f"<h3>Vraag {number}</h3>{situation}<p>{esc(question.prompt)}</p>{answer}")
-            blocks.append(f"<h2>{esc(quiz.title)}</h2><p>Geslaagd vanaf {quiz.pass_mark}% goed.</p>"
+            blocks.append(f"<h2>{esc(quiz.title)}</h2><p>Geslaagd vanaf {esc(quiz.pass_text)}.</p>"
                           + "".join(rows))
         return blocks
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.check.crossref import check_handbook
+from generator.check.method_terms import check_method_terms
 from generator.check.quiz_balance import check_quiz_balance
 from generator.check.readability import check_readability
 from generator.diagnostics import Diagnostics
@@ -66,6 +67,7 @@ def check(project: Project) -> tuple[Handbook | None, Diagnostics]:
     handbook, loaded = load_handbook(project.root, project.org, diags)
     if handbook is not None:
         check_handbook(handbook, loaded, diags)
+        check_method_terms(handbook, loaded, diags)
         check_readability(handbook, loaded, diags)
         check_quiz_balance(handbook, loaded, diags)
     return (None if diags.errors else handbook), diags
@@ -125,7 +127,7 @@ def known_scripts(project: Project, handbook: Handbook) -> KnownScripts:
 def page_sources(handbook: Handbook) -> dict[str, str]:
     """Generated page -> the source file an author edits (for engine messages)."""
     root = handbook.root
-    sources = {step.page_path: step.uitleg.path.parent for step in handbook.steps}
+    sources = {step.page_path: step.source.path.parent for step in handbook.steps}
     sources |= {phase.page_path: phase.source.path for phase in handbook.phases}
     sources |= {page.page_path: page.body.path for page in handbook.pages}
     sources |= {worksheet_page(sid): root / "worksheets" / f"{sid}.yml" for sid in handbook.worksheets}

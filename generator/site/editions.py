@@ -41,11 +41,14 @@ def _differs(pairs: list[tuple[str, object, object]]) -> list[str]:
 
 
 def _steps(old: Handbook, new: Handbook) -> list[Change]:
+    def text_of(step, part_id: str) -> str | None:
+        doc = step.parts.get(part_id)
+        return doc.text if doc else None
+
     def details(a, b) -> list[str]:
+        parts = [(part.title.lower(), text_of(a, part.id), text_of(b, part.id)) for part in new.method.file_parts]
         return _differs([("nummer", a.meta.number, b.meta.number), ("titel", a.meta.title, b.meta.title),
-                         ("samenvatting", a.meta.summary, b.meta.summary),
-                         ("uitleg voor de coach", a.uitleg.text, b.uitleg.text),
-                         ("theorie- en praktijkblad", a.theorie.text, b.theorie.text),
+                         ("samenvatting", a.meta.summary, b.meta.summary), *parts,
                          ("werkbladen", a.meta.worksheets, b.meta.worksheets), ("toets", a.meta.quiz, b.meta.quiz)])
     return _matched({s.meta.slug: s for s in old.steps}, {s.meta.slug: s for s in new.steps}, "stap",
                     lambda s: f"Stap {s.meta.number}: {s.meta.title}", details)
@@ -67,7 +70,7 @@ def _worksheets(old: Handbook, new: Handbook) -> list[Change]:
 def _quizzes(old: Handbook, new: Handbook) -> list[Change]:
     def details(a, b) -> list[str]:
         qa, qb = {q.id: q for q in a.questions}, {q.id: q for q in b.questions}
-        found = _differs([("titel", a.title, b.title), ("slaaggrens", a.pass_mark, b.pass_mark)])
+        found = _differs([("titel", a.title, b.title), ("slaaggrens", a.pass_text, b.pass_text)])
         found += [f"nieuwe vraag {i}" for i in qb if i not in qa]
         found += [f"vraag {i} is weg" for i in qa if i not in qb]
         found += [f"vraag {i} aangepast" for i in qb if i in qa and qa[i] != qb[i]]

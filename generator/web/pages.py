@@ -23,25 +23,18 @@ from generator.model.paths import (
     quiz_page,
     step_label,
     step_pdf,
+    store_namespace,
     worksheet_page,
     worksheet_pdf,
 )
 from generator.model.route import Module, learning_route, module_of_page, module_of_quiz, next_module
+from generator.model.schema.method import StepPart
 from generator.model.schema.quiz import Quiz
 from generator.model.schema.worksheet import Worksheet
 from generator.web.forms import render_form
 from generator.web.links import LinkResolver
 from generator.web.quizzes import render_quiz
 from generator.web.route_views import module_href, progress_bar, route_data, route_map, start_block
-
-AUDIENCE_TITLES = {"client": "Werkbladen voor de cliënt", "coach": "Voor de netwerkcoach",
-                   "coordinator": "Voor de coördinator"}
-QUESTION_LABELS = {"droomvraag": "droomvraag", "wondervraag": "wondervraag", "beginvraag": "beginvraag",
-                   "schaalvraag": "schaalvraag", "uitzonderingsvraag": "vraag naar uitzonderingen",
-                   "actievraag": "vraag naar de actie", "wie-vraag": "WIE-vraag"}
-PART_TITLES = ("Uitleg voor de coach", "Werkblad voor de cliënt", "Theorie- en praktijkblad")
-PART_ANCHORS = ("uitleg-voor-de-coach", "werkblad-voor-de-client", "theorie-en-praktijkblad")
-
 
 def _lines(*blocks: str) -> str:
     return "\n\n".join(block.strip("\n") for block in blocks if block) + "\n"
@@ -65,7 +58,8 @@ def render_home(hb: Handbook) -> str:
         links.expand(hb.meta.description),
         "## Zo loop je door de training",
         f"De methode heeft {number_word(len(hb.steps))} stappen in {number_word(phases)} fasen. "
-        "Je kunt de stappen op volgorde lezen. In de praktijk volg je het tempo van de cliënt.",
+        f"Je kunt de stappen op volgorde lezen. In de praktijk volg je het tempo van de "
+        f"{md_escape(hb.method.roles.client)}.",
         "\n".join(route),
         route_map(hb, links),
         "## Alle stappen",
@@ -88,8 +82,8 @@ def _contact(hb: Handbook) -> str:
         lines.append(f"E-mail: [{md_escape(contact.email)}](mailto:{contact.email})")
     if contact.phone:
         lines.append(f"Telefoon: {md_escape(contact.phone)}")
-    return _lines("## Vragen?", "Heb je vragen over de training of over een cliënt? Neem contact op met:",
-                  "  \n".join(lines))
+    question = f"Heb je vragen over de training of over een {md_escape(hb.method.roles.client)}?"
+    return _lines("## Vragen?", f"{question} Neem contact op met:", "  \n".join(lines))
 
 
 def _step_item(hb: Handbook, links: LinkResolver, step: Step) -> str:
@@ -118,11 +112,12 @@ def _step_facts(hb: Handbook, step: Step, links: LinkResolver) -> str:
     phase = hb.phase_of(step)
     facts = [f"**Fase:** [{md_escape(phase.meta.title)}]({links.to(phase.page_path)})",
              f"**Duur (richtlijn):** {md_escape(step.meta.duration)}"]
-    # The method gives no duration, letters or question types per step: the handbook's guidance.
-    if step.meta.to_grow:
-        facts.append("**TO GROW (richtlijn):** " + ", ".join(step.meta.to_grow))
+    # The method gives no duration, facets or question kinds per step: the handbook's guidance.
+    facts += [f"**{md_escape(label)} (richtlijn):** {md_escape(', '.join(values))}"
+              for label, values in hb.step_facets(step)]
     if step.meta.questions:
-        facts.append("**Vragen (richtlijn):** " + ", ".join(QUESTION_LABELS[q] for q in step.meta.questions))
+        labels = ", ".join(hb.method.question_label(kind) for kind in step.meta.questions)
+        facts.append(f"**Vragen (richtlijn):** {md_escape(labels)}")
     return "  \n".join(facts)
 
 
@@ -132,25 +127,35 @@ def _pdf_link(links: LinkResolver, pdf: str, pdfs: set[str], label: str = "Downl
 
 def render_step(hb: Handbook, step: Step, pdfs: set[str] = frozenset()) -> str:
     links = LinkResolver(hb, step.page_path)
-    part_links = " · ".join(f"[{title}](#{anchor})" for title, anchor in zip(PART_TITLES, PART_ANCHORS))
-    sheets = [hb.worksheets[sheet_id] for sheet_id in step.meta.worksheets]
+    parts = [part for part in hb.method.step_parts if _has_part(step, part)]
+    part_links = " · ".join(f"[{md_escape(part.title)}](#{part.anchor})" for part in parts)
+    with_sheets = " (met de werkbladen)" if step.meta.worksheets else ""
     return _lines(
         f"# {md_escape(step_label(hb, step.meta.number))}",
         _step_facts(hb, step, links),
         f'!!! abstract "In het kort"\n    {md_escape(step.meta.summary)}',
-        f"**Op deze pagina:** {part_links}",
+        f"**Op deze pagina:** {part_links}" if len(parts) > 1 else "",
         _pdf_link(links, step_pdf(step.meta.number, step.meta.slug), pdfs,
-                  "Download deze stap als PDF (uitleg, theorie en werkbladen)"),
-        f"## {PART_TITLES[0]}",
-        shift_headings(links.expand(step.uitleg.text)),
-        f"## {PART_TITLES[1]}",
-        "\n\n".join(_sheet_teaser(links, sheet, pdfs) for sheet in sheets) or
-        "Bij deze stap hoort geen apart werkblad.",
-        f"## {PART_TITLES[2]}",
-        shift_headings(links.expand(step.theorie.text)),
+                  f"Download deze stap als PDF{with_sheets}"),
+        *(_step_part(hb, step, part, links, pdfs) for part in parts),
         _quiz_teaser(hb, links, step.meta.quiz),
         module_marker(hb, step.page_path),
     )
+
+
+def _has_part(step: Step, part: StepPart) -> bool:
+    """A step shows a part it has; an optional part it lacks leaves no empty heading."""
+    if part.shows_worksheets:
+        return bool(step.meta.worksheets) or not part.optional
+    return part.id in step.parts
+
+
+def _step_part(hb: Handbook, step: Step, part: StepPart, links: LinkResolver, pdfs: set[str]) -> str:
+    heading = f"## {md_escape(part.title)}"
+    if not part.shows_worksheets:
+        return _lines(heading, shift_headings(links.expand(step.parts[part.id].text)))
+    sheets = [hb.worksheets[sheet_id] for sheet_id in step.meta.worksheets]
+    return _lines(heading, "\n\n".join(_sheet_teaser(links, sheet, pdfs) for sheet in sheets))
 
 
 def _quiz_teaser(hb: Handbook, links: LinkResolver, quiz_id: str | None) -> str:
@@ -158,7 +163,7 @@ def _quiz_teaser(hb: Handbook, links: LinkResolver, quiz_id: str | None) -> str:
         return ""
     quiz = hb.quizzes[quiz_id]
     return _lines("## Test jezelf",
-                  f"Weet je wat je als netwerkcoach doet in deze stap? Maak de toets: "
+                  f"Weet je wat je als {md_escape(hb.method.roles.learner)} doet in deze stap? Maak de toets: "
                   f"**[{md_escape(quiz.title)}]({links.to(quiz_page(quiz_id))})** "
                   f"({count_questions(len(quiz.questions))}). Haal je hem, dan is deze stap klaar in je voortgang.")
 
@@ -168,7 +173,7 @@ def module_marker(hb: Handbook, page: str) -> str:
     module = module_of_page(hb, page)
     if module is None:
         return ""
-    return (f'<div class="nc-module" data-module="{esc(module.id)}" data-site="{esc(hb.site.id)}" '
+    return (f'<div class="nc-module" data-module="{esc(module.id)}" data-site="{esc(store_namespace(hb))}" '
             f'data-title="{esc(module.title)}"></div>')
 
 
@@ -192,11 +197,11 @@ def render_page(hb: Handbook, page: Page) -> str:
 
 
 def render_competences(hb: Handbook) -> str:
-    blocks = []
+    blocks, learner = [], md_escape(hb.method.roles.learner)
     for competence in hb.competences:
         behaviour = "\n".join(f"- {md_escape(item)}" for item in competence.behaviour)
         blocks.append(_lines(f"### {md_escape(competence.title)}", md_escape(competence.description),
-                             "Dat zie je als de netwerkcoach:", behaviour))
+                             f"Dat zie je als de {learner}:", behaviour))
     return _lines("## De competenties", *blocks) if blocks else ""
 
 
@@ -236,8 +241,9 @@ PROGRESS_TOOLS = (("save", "Opslaan als bestand"), ("open", "Bestand openen"), (
 def render_worksheets_index(hb: Handbook) -> str:
     links = LinkResolver(hb, WORKSHEETS_INDEX)
     groups = []
-    for audience, title in AUDIENCE_TITLES.items():
-        sheets = sorted((s for s in hb.worksheets.values() if s.audience == audience),
+    for audience in hb.method.audiences:
+        title = md_escape(audience.title)
+        sheets = sorted((s for s in hb.worksheets.values() if s.audience == audience.id),
                         key=lambda s: (s.step or 0, s.title))
         if sheets:
             items = "\n".join(_sheet_item(hb, links, sheet) for sheet in sheets)
@@ -245,7 +251,7 @@ def render_worksheets_index(hb: Handbook) -> str:
     return _lines("# Werkbladen", "Vul een werkblad in op het scherm, of print het.",
                   '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. Er wordt niets '
                   "verstuurd. Wil je ze bewaren of meenemen? Sla ze op als bestand.</p>",
-                  f'<div class="nc-all-tools" data-site="{esc(hb.site.id)}">{stand_in_buttons(ALL_SHEETS_TOOLS)}'
+                  f'<div class="nc-all-tools" data-site="{esc(store_namespace(hb))}">{stand_in_buttons(ALL_SHEETS_TOOLS)}'
                   '<p class="nc-status" role="status"></p></div>',
                   *groups, script_tag(links, "worksheets.js"))
 
@@ -269,7 +275,7 @@ def render_worksheet(hb: Handbook, sheet: Worksheet, pdfs: set[str] = frozenset(
                   "Er wordt niets verstuurd.</p>",
                   f'<div class="nc-tools">{stand_in_buttons(SHEET_TOOLS)}</div>'
                   f'<p class="nc-status" data-for="{esc(sheet.id)}" role="status"></p>',
-                  render_form(sheet, hb.site.id), script_tag(links, "worksheets.js"))
+                  render_form(sheet, store_namespace(hb)), script_tag(links, "worksheets.js"))
 
 
 def script_tag(links: LinkResolver, name: str) -> str:
@@ -307,7 +313,7 @@ def render_quiz_page(hb: Handbook, quiz: Quiz) -> str:
     # not a question about it (and never the answers).
     return _lines("---\nsearch:\n  exclude: true\n---", f"# {md_escape(quiz.title)}", back,
                   md_escape(quiz.intro) if quiz.intro else "",
-                  render_quiz(quiz, hb.site.id, module.id if module else f"toets-{quiz.id}",
+                  render_quiz(quiz, store_namespace(hb), module.id if module else f"toets-{quiz.id}",
                               links.to(module.page if module else quiz_page(quiz.id)).replace(".md", ".html"),
                               _next_after(hb, links, module)),
                   f"Je score komt in [Mijn voortgang]({links.to(PROGRESS_PAGE)}). Er wordt niets verstuurd.",
@@ -323,7 +329,7 @@ def _next_after(hb: Handbook, links: LinkResolver, module: Module | None) -> tup
 def render_quizzes_index(hb: Handbook) -> str:
     links = LinkResolver(hb, QUIZZES_INDEX)
     items = [f"- [{md_escape(q.title)}]({links.to(quiz_page(q.id))}) ({count_questions(len(q.questions))}, "
-             f"geslaagd bij {q.pass_mark}%)" for q in sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))]
+             f"geslaagd bij {q.pass_text})" for q in sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))]
     return _lines("# Toetsen", "Test wat je weet. Je ziet meteen of je antwoord klopt, en waarom. "
                   "Je kunt een toets zo vaak maken als je wilt.", "\n".join(items))
 

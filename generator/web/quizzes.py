@@ -14,8 +14,8 @@ def render_quiz(quiz: Quiz, site_id: str, module_id: str, module_href: str,
     total = len(quiz.questions)
     parts = [f'<form class="nc-quiz" data-quiz="{esc(quiz.id)}" data-site="{esc(site_id)}" '
              f'data-module="{esc(module_id)}" data-module-href="{esc(module_href)}" '
-             f'data-pass="{quiz.pass_mark}" aria-label="{esc(quiz.title)}">',
-             f'<p class="nc-quiz-intro">{count_questions(total)}. Je bent geslaagd bij {quiz.pass_mark}% goed. '
+             f'data-pass-needed="{quiz.needed}" data-pass-text="{esc(quiz.pass_text)}" aria-label="{esc(quiz.title)}">',
+             f'<p class="nc-quiz-intro">{count_questions(total)}. Je bent geslaagd bij {esc(quiz.pass_text)}. '
              "Na elke vraag zie je meteen of je antwoord klopt, en waarom.</p>"]
     parts += [_question(quiz, question, number, total) for number, question in enumerate(quiz.questions, 1)]
     parts.append('<div class="nc-quiz-result" role="status" aria-live="polite"></div>')

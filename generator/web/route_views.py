@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.markup.text import esc, json_for_script
 from generator.model.handbook import Handbook
-from generator.model.paths import PROGRESS_PAGE, logo_path
+from generator.model.paths import PROGRESS_PAGE, logo_path, store_namespace
 from generator.model.route import Module, learning_route
 from generator.web.links import LinkResolver
 
@@ -20,7 +20,7 @@ def module_href(links: LinkResolver, module: Module) -> str:
 def route_data(hb: Handbook, links: LinkResolver) -> str:
     """The route as JSON in the page, for progress.js (no second copy of it in the script)."""
     phase_of = _phase_pages(hb)
-    data = {"site": hb.site.id, "organisation": hb.site.organisation.name, "handbook": hb.meta.title,
+    data = {"site": store_namespace(hb), "certificate": hb.method.certificate, "organisation": hb.site.organisation.name, "handbook": hb.meta.title,
             "edition": f"{hb.meta.edition.name} (versie {hb.meta.edition.version})",
             "logo": links.to(logo_path(hb)) if hb.site.branding.logo else "",
             "progressHref": links.to(PROGRESS_PAGE).replace(".md", ".html"),
@@ -49,7 +49,7 @@ def start_block(hb: Handbook, links: LinkResolver) -> str:
     if not route:
         return ""
     first = route[0]
-    holds = ("In deze e-learning lees je per stap wat je als coach doet en waarom. Je oefent met de "
+    holds = (f"In deze e-learning lees je per stap wat je als {hb.method.roles.learner} doet en waarom. Je oefent met de "
              "werkbladen, die je op het scherm kunt invullen. Na elke stap maak je een korte toets; aan het "
              "eind volgt een eindtoets. Heb je alles gedaan, dan maak je je certificaat. Je voortgang "
              "blijft op dit apparaat, in deze browser.")

@@ -18,9 +18,11 @@ from generator.model.paths import (
     QUIZZES_INDEX,
     WHATS_NEW_PAGE,
     WORKSHEETS_INDEX,
+    earlier_store_namespace,
     logo_path,
     quiz_page,
     step_label,
+    store_namespace,
     worksheet_page,
 )
 from generator.model.schema.site import SiteConfig
@@ -97,8 +99,10 @@ def _add_pages(hb: Handbook, tree: SiteTree, pdfs: set[str]) -> None:
     for quiz in hb.quizzes.values():
         tree.add_text(quiz_page(quiz.id), pages.render_quiz_page(hb, quiz))
     tree.add_text(PROGRESS_PAGE, pages.render_progress(hb))
-    tree.add_text(GLOSSARY_PAGE, pages.render_glossary(hb))
-    tree.add_text(LITERATURE_PAGE, pages.render_literature(hb))
+    if hb.glossary:  # a handbook without a glossary or literature list gets no empty page
+        tree.add_text(GLOSSARY_PAGE, pages.render_glossary(hb))
+    if hb.literature:
+        tree.add_text(LITERATURE_PAGE, pages.render_literature(hb))
 
 
 STYLESHEET = "assets/css/netwerkcoach.css"
@@ -169,12 +173,14 @@ def build_nav(hb: Handbook, with_downloads: bool = False, with_whats_new: bool =
     sheets = sorted(hb.worksheets.values(), key=lambda s: (s.step or 99, s.title))
     sheet_entries = [{s.title: worksheet_page(s.id)} for s in sheets]
     nav.append({"Werkbladen": [WORKSHEETS_INDEX] + bounded(sheet_entries, numbered("Werkbladen"))})
-    reference = [{"Begrippenlijst": GLOSSARY_PAGE}, {"Literatuur": LITERATURE_PAGE}]
+    reference = ([{"Begrippenlijst": GLOSSARY_PAGE}] if hb.glossary else []) + \
+        ([{"Literatuur": LITERATURE_PAGE}] if hb.literature else [])
     if with_downloads:
         reference.append({"Downloads (PDF)": DOWNLOADS_PAGE})
     if with_whats_new:
         reference.append({"Wat is er nieuw": WHATS_NEW_PAGE})
-    nav.append({"Naslag": reference})
+    if reference:
+        nav.append({"Naslag": reference})
     return nav
 
 
@@ -235,7 +241,8 @@ def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir:
         "edition": {"name": theme_text(hb.meta.edition.name), "version": theme_text(hb.meta.edition.version),
                     "date": hb.meta.edition.date},
         "organisation": theme_text(hb.site.organisation.name),
-        "site_id": hb.site.id,
+        "site_id": store_namespace(hb),
+        "earlier_store": earlier_store_namespace(hb),
         "generator": False,
         "csp": csp,  # written first into every page's head by theme/overrides/main.html
     }

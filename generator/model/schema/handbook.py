@@ -7,9 +7,6 @@ from pydantic import Field
 
 from generator.model.schema.common import IsoDate, Number, Slug, Strict, Text, VersionLabel
 
-ToGrowLetter = Literal["T", "G", "R", "O", "W"]
-QuestionKind = Literal["droomvraag", "wondervraag", "beginvraag", "schaalvraag",
-                       "uitzonderingsvraag", "actievraag", "wie-vraag"]
 
 
 class Edition(Strict):
@@ -33,6 +30,8 @@ class Section(Strict):
 class HandbookMeta(Strict):
     """content/handbook.yml"""
 
+    # Names the handbook's data in the browser, its files and exports: never the product's name.
+    id: Slug
     title: Text
     tagline: Text
     description: Text
@@ -58,8 +57,9 @@ class StepMeta(Strict):
     title: Text
     phase: Slug
     summary: Text
-    to_grow: list[ToGrowLetter] = Field(default_factory=list)
-    questions: list[QuestionKind] = Field(default_factory=list)
+    # Checked against content/method.yml: its facets (e.g. letters) and its question kinds.
+    facets: dict[Slug, list[Text]] = Field(default_factory=dict)
+    questions: list[Slug] = Field(default_factory=list)
     duration: Text
     worksheets: list[Slug] = Field(default_factory=list)
     quiz: Slug | None = None

@@ -1,6 +1,7 @@
 """Quizzes: questions with feedback per option, a pass mark per quiz."""
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -51,6 +52,9 @@ def _require(ok: bool, field: str, message: str, code: str = "NC022") -> None:
         raise ValueError(f"{code}|{field}|{message}")
 
 
+DEFAULT_PASS_MARK = 75
+
+
 class Quiz(Strict):
     """content/quizzes/<id>.yml"""
 
@@ -58,8 +62,26 @@ class Quiz(Strict):
     title: Text
     step: Number | None = None
     intro: OptionalText = ""
-    pass_mark: int = Field(default=75, ge=1, le=100, strict=True)
+    # Passed from this percentage right, or from this number of questions right ("2 van de 3").
+    pass_mark: int | None = Field(default=None, ge=1, le=100, strict=True)
+    pass_questions: int | None = Field(default=None, ge=1, strict=True)
     questions: list[Question] = Field(min_length=1)
+
+    @property
+    def needed(self) -> int:
+        """How many questions must be right to pass (a percentage rounds as the page does)."""
+        total = len(self.questions)
+        if self.pass_questions is not None:
+            return self.pass_questions
+        percent = self.pass_mark or DEFAULT_PASS_MARK
+        return next(right for right in range(total + 1) if math.floor(100 * right / total + 0.5) >= percent)
+
+    @property
+    def pass_text(self) -> str:
+        """'75% goed' or '2 van de 3 goed': the pass mark as the author set it."""
+        if self.pass_questions is not None:
+            return f"{self.pass_questions} van de {len(self.questions)} goed"
+        return f"{self.pass_mark or DEFAULT_PASS_MARK}% goed"
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> "Quiz":

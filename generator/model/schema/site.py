@@ -53,8 +53,8 @@ class Pack(Strict):
     title: Text
     description: Text
     parts: list[PackPart] = Field(min_length=1)
-    audiences: list[Literal["client", "coach", "coordinator"]] = Field(
-        default_factory=lambda: ["client", "coach", "coordinator"])
+    # Audiences from content/method.yml; none listed: every audience.
+    audiences: list[Slug] = Field(default_factory=list)
     phase: Slug | None = None
     each_phase: bool = Field(default=False, strict=True)
     # A pack that would run longer is split into volumes ("deel 1 van 3"): paper stays

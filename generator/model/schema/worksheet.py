@@ -7,9 +7,6 @@ from pydantic import Field, model_validator
 
 from generator.model.schema.common import MarkdownText, Number, OptionalText, Slug, Strict, Text
 
-Audience = Literal["client", "coach", "coordinator"]
-
-
 class Instruction(Strict):
     type: Literal["instruction"]
     text: MarkdownText  # rendered as Markdown: checked as Markdown
@@ -46,8 +43,8 @@ class Choice(_Answered):
 
 class Scale(_Answered):
     type: Literal["scale"]
-    min_label: Text
-    max_label: Text
+    min_label: OptionalText = ""  # what 0 means; a scale may go without end labels
+    max_label: OptionalText = ""
 
 
 class Table(_Answered):
@@ -89,7 +86,7 @@ class Worksheet(Strict):
     id: Slug
     title: Text
     step: Number | None = None
-    audience: Audience
+    audience: Slug  # one of the audiences in content/method.yml
     version: Number = 1
     intro: Text
     blocks: list[Block] = Field(min_length=1)

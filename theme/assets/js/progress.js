@@ -2,13 +2,44 @@
    marks in the navigation, the 'Mijn voortgang' page and the certificate. Nothing is sent. */
 (function () {
   "use strict";
-  var FORMAT = 1, FILE_TYPE = "netwerkcoach-voortgang";
+  var FORMAT = 1;
 
   function siteId() {
     var meta = document.querySelector('meta[name="nc-site"]');
     return meta ? meta.content : "default";
   }
-  function key(site) { return "netwerkcoach:" + site + ":voortgang"; }
+  /* `site` is the page's store namespace "<handbook id>:<organisation>" (meta nc-site); files
+     carry the handbook id in their type, so one handbook's file is never read as another's. */
+  function key(site) { return site + ":voortgang"; }
+  function fileType(site, kind) { return site.split(":")[0] + "-" + kind; }
+  function fileName(kind, site) { return kind + "-" + site.replace(/:/g, "-") + ".json"; }
+  function earlierStore() {
+    var meta = document.querySelector('meta[name="nc-earlier-store"]');
+    return meta ? meta.content : "";
+  }
+  /* A file of this handbook, or one written under the earlier namespace the method names. */
+  function isFileOf(site, data, kind) {
+    var earlier = earlierStore();
+    return !!data && (data.type === fileType(site, kind) || (earlier !== "" && data.type === fileType(earlier, kind)));
+  }
+
+  /* Data an earlier generator kept under another namespace moves to this handbook's keys, once,
+     without overwriting anything kept here already. */
+  function migrateEarlierData(site) {
+    var earlier = earlierStore(), moves = [];
+    if (!earlier || earlier === site) return;
+    try {
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var old = window.localStorage.key(i);
+        if (old.indexOf(earlier + ":") === 0) moves.push(old);
+      }
+      moves.forEach(function (old) {
+        var now = site + old.slice(earlier.length);
+        if (window.localStorage.getItem(now) === null) window.localStorage.setItem(now, window.localStorage.getItem(old));
+        window.localStorage.removeItem(old);
+      });
+    } catch (error) { /* storage blocked: nothing to move */ }
+  }
   function empty() { return { format: FORMAT, modules: {} }; }
 
   function load(site) {
@@ -209,14 +240,15 @@
 
   // The page scripts (worksheets.js, quiz.js) load after this file and use these.
   window.netwerkcoach = { button: button, activate: activate, sayIn: sayIn, download: download,
-                          pickFile: pickFile, recordQuiz: recordQuiz };
+                          pickFile: pickFile, recordQuiz: recordQuiz, fileType: fileType, fileName: fileName,
+                          isFileOf: isFileOf };
 
   function setupTools(route, refresh) {
     var site = route.site, tools = document.querySelector(".nc-progress-tools");
     var say = sayIn(tools.querySelector(".nc-status"));
     activate(tools, {
       save: function () {
-        download("voortgang-" + site + ".json", { type: FILE_TYPE, format: FORMAT, site: site,
+        download(fileName("voortgang", site), { type: fileType(site, "voortgang"), format: FORMAT, site: site,
           exported: new Date().toISOString(), progress: load(site) });
         say("Het bestand met je voortgang is gemaakt.");
       },
@@ -224,7 +256,7 @@
         pickFile(function (text) {
           var data;
           try { data = JSON.parse(text); } catch (error) { data = null; }
-          if (!data || data.type !== FILE_TYPE || !data.progress || typeof data.progress.modules !== "object") {
+          if (!isFileOf(site, data, "voortgang") || !data.progress || typeof data.progress.modules !== "object") {
             say("Dit bestand is geen voortgangsbestand van deze training. Er is niets veranderd.", true);
             return;
           }
@@ -299,7 +331,7 @@
       cert.appendChild(logo);
     }
     var lines = [["nc-cert-kop", "Certificaat"], ["nc-cert-name", name],
-      ["", "heeft de e-learning helemaal afgerond:"],
+      ["", "heeft " + route.certificate + " helemaal afgerond:"],  // the method's words (content/method.yml)
       ["nc-cert-title", route.handbook], ["", route.edition],
       ["", route.organisation], ["", "Datum: " + formatDate(new Date().toISOString())]];
     lines.forEach(function (pair) {
@@ -400,6 +432,7 @@
   }
 
   function start() {
+    migrateEarlierData(siteId());
     Array.prototype.forEach.call(document.querySelectorAll(".nc-module"), setupModule);
     var route = document.getElementById("nc-route");
     if (route) setupRoutePage(route);

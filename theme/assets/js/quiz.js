@@ -128,10 +128,10 @@
       return;
     }
     var percent = Math.round(100 * result.right / result.total);
-    var passed = percent >= Number(form.dataset.pass);
+    var passed = result.right >= Number(form.dataset.passNeeded);
     box.textContent = "Poging " + form.dataset.attempt + ". Je score: " + result.right + " van de " + result.total + " goed (" + percent + "%). " +
       (passed ? "Geslaagd! Deze toets staat als klaar in je voortgang."
-              : "Nog niet geslaagd: daarvoor heb je " + form.dataset.pass + "% nodig. Lees de uitleg en probeer het opnieuw.");
+              : "Nog niet geslaagd: daarvoor heb je " + form.dataset.passText + " nodig. Lees de uitleg en probeer het opnieuw.");
     box.className = "nc-quiz-result " + (passed ? "nc-feedback--right" : "nc-feedback--wrong");
     var onward = form.querySelector(".nc-onward");  // the next stop on the route, once passed
     if (onward) onward.hidden = !passed;

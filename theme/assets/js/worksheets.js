@@ -3,15 +3,15 @@
 (function () {
   "use strict";
   var FORMAT = 1;              // version of the stored record and of export files
-  var FILE_TYPE = "netwerkcoach-werkbladen";
   var CIRCLES = [["dichtbij", "Dichtbij"], ["verder-weg", "Verder weg"], ["op-afstand", "Op afstand"]];
   // button, activate, sayIn, download, pickFile: window.netwerkcoach from progress.js, taken in start()
   var button, activate, sayIn, download, pickFile;
   var SECTORS = [["familie", "Familie"], ["vrienden", "Vrienden"], ["buurt", "Buren en buurt"],
                  ["werk-school-club", "Werk, school of club"], ["hulpverleners", "Hulpverleners"]];
 
-  function storeKey(site, sheet) { return "netwerkcoach:" + site + ":werkblad:" + sheet; }
-  function storePrefix(site) { return "netwerkcoach:" + site + ":werkblad:"; }
+  // `site` is the store namespace "<handbook id>:<organisation>" (see progress.js).
+  function storeKey(site, sheet) { return site + ":werkblad:" + sheet; }
+  function storePrefix(site) { return site + ":werkblad:"; }
 
   /* ---------- reading and filling a form ---------- */
   function readForm(form) {
@@ -138,15 +138,15 @@
 
   /* ---------- files ---------- */
   function exportFile(site, records) {
-    return { type: FILE_TYPE, format: FORMAT, site: site, exported: new Date().toISOString(),
+    return { type: window.netwerkcoach.fileType(site, "werkbladen"), format: FORMAT, site: site, exported: new Date().toISOString(),
              worksheets: records };
   }
 
   /* Returns the records in a file, or a Dutch message saying why the file is not usable. */
-  function parseFile(text) {
+  function parseFile(text, site) {
     var data;
     try { data = JSON.parse(text); } catch (error) { return "Dit bestand is geen werkbladbestand (geen geldige JSON)."; }
-    if (!data || data.type !== FILE_TYPE || !data.worksheets || typeof data.worksheets !== "object") {
+    if (!window.netwerkcoach.isFileOf(site, data, "werkbladen") || !data.worksheets || typeof data.worksheets !== "object") {
       return "Dit bestand is geen werkbladbestand van deze training.";
     }
     if (data.format > FORMAT) return "Dit bestand komt uit een nieuwere versie. Gebruik de nieuwste site.";
@@ -204,7 +204,7 @@
 
   function importIntoSheet(form, text) {
     var site = form.dataset.site, sheet = form.dataset.worksheet;
-    var records = parseFile(text);
+    var records = parseFile(text, site);
     if (typeof records === "string") { status(form, records, true); return; }
     var record = records[sheet];
     if (!record) { status(form, "Dit bestand bevat dit werkblad niet. Er is niets veranderd.", true); return; }
@@ -239,12 +239,12 @@
     var site = box.dataset.site, say = sayIn(box.querySelector(".nc-status"));
     activate(box, {
       save: function () {
-        download("werkbladen-" + site + ".json", exportFile(site, allRecords(site)));
+        download(window.netwerkcoach.fileName("werkbladen", site), exportFile(site, allRecords(site)));
         say("Het bestand met al je werkbladen is gemaakt.");
       },
       open: function () {
         pickFile(function (text) {
-          var records = parseFile(text);
+          var records = parseFile(text, site);
           if (typeof records === "string") { say(records, true); return; }
           var count = Object.keys(records).length;
           if (Object.keys(allRecords(site)).length &&
