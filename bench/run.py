@@ -344,7 +344,7 @@ def report_weight(res: measure_weight.WeightResults, targets: list) -> str:
         "First visit in a fresh headless Chromium context (Playwright, `/usr/bin/chromium`) against a local "
         "static server; every fetched resource is counted once with its gzip (level 6) size, computed here. "
         "\"Own\" = `assets/js/` and `assets/css/` (progress.js, worksheets.js, quiz.js and the one "
-        "netwerkcoach.css with fonts and brand colours); the small early script is inline in each page "
+        "site.css with fonts and brand colours); the small early script is inline in each page "
         "and counted with the HTML; fonts are woff2 and counted in the total only. The search index is not "
         "part of a first visit: it is fetched when the reader starts to search. 1 kB = 1000 bytes.",
         "",

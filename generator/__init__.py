@@ -1,5 +1,7 @@
-"""Generator for the 'Natuurlijk, een netwerkcoach!' training site.
+"""Generator for the training site and print material of a stepwise coaching method.
 
-Two phases: `load` reads and validates the whole handbook into a model (nothing is
-written), then `render` turns the model into a plain docs tree that MkDocs builds.
+The method itself is content (content/method.yml). The data flows through the subpackages in
+order: `load` reads and validates every source into the `model`, `check` looks across it, then
+`web` (the docs tree an engine builds), `print` (PDFs) and `export` (LMS files) render it, and
+`site` runs the whole build and publishes it.
 """

@@ -147,7 +147,7 @@ def build_one(project: Project, site_dir: Path, options: BuildOptions, previous:
     if generated.pdf:
         outcome.err.append(f"PDF's: {len(generated.pdf.rendered)} gemaakt, {len(generated.pdf.cached)} uit de cache.")
     if options.offline:
-        zip_path = project.root / "dist" / f"netwerkcoach-{project.org}-{handbook.meta.edition.version}-offline.zip"
+        zip_path = project.root / "dist" / f"{handbook.meta.id}-{project.org}-{handbook.meta.edition.version}-offline.zip"
         result = build_offline_zip(project, handbook, zip_path)
         done = f"Klaar: de offline-versie staat in {zip_path}. Pak hem uit en open index.html."
     else:

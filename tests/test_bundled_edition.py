@@ -117,7 +117,7 @@ def test_no_asset_loads_from_another_host(site: Path) -> None:
 def test_fonts_are_self_hosted(site: Path) -> None:
     fonts = sorted(p.name for p in (site / "assets" / "fonts").glob("*.woff2"))
     assert "atkinson-hyperlegible-latin-400-normal.woff2" in fonts
-    css = (site / "assets" / "css" / "netwerkcoach.css").read_text(encoding="utf-8")
+    css = (site / "assets" / "css" / "site.css").read_text(encoding="utf-8")
     assert all(name in css for name in fonts)
 
 

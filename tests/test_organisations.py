@@ -27,13 +27,13 @@ def test_all_builds_every_organisation(orgs: Path) -> None:
 
 def test_branding_in_the_site(orgs: Path) -> None:
     north = orgs / "site" / "welzijn-noord"
-    css = (north / "assets" / "css" / "netwerkcoach.css").read_text(encoding="utf-8")
+    css = (north / "assets" / "css" / "site.css").read_text(encoding="utf-8")
     assert "--md-primary-fg-color: #0b4f8a;" in css
     home = (north / "index.html").read_text(encoding="utf-8")
     assert "Welzijn Noord" in home and "Fatima Bakker" in home and "050 123 45 67" in home
     assert 'src="assets/logo.svg"' in home and (north / "assets" / "logo.svg").is_file()
     assert "Noorderlicht" in (north / "houding" / "welzijn-noord-aanmelden.html").read_text(encoding="utf-8")
-    south = (orgs / "site" / "zorgpunt-zuid" / "assets" / "css" / "netwerkcoach.css").read_text(encoding="utf-8")
+    south = (orgs / "site" / "zorgpunt-zuid" / "assets" / "css" / "site.css").read_text(encoding="utf-8")
     assert "#8a1c1c" in south and "Noorderlicht" not in (orgs / "site" / "zorgpunt-zuid" / "index.html").read_text()
 
 
@@ -80,8 +80,8 @@ def test_offline_zip_is_reproducible(tmp_path: Path) -> None:
         project = copy_fixture("minimal", tmp_path / name)
         result = run_cli("build", "--root", str(project), "--offline")
         assert result.returncode == 0, result.stderr
-        zips.append((project / "dist" / "netwerkcoach-default-0.1-offline.zip").read_bytes())
+        zips.append((project / "dist" / "proefhandboek-default-0.1-offline.zip").read_bytes())
     assert zips[0] == zips[1]
-    names = zipfile.ZipFile(tmp_path / "a" / "dist" / "netwerkcoach-default-0.1-offline.zip").namelist()
-    assert "netwerkcoach-default/index.html" in names
-    assert "netwerkcoach-default/search/search_index.js" in names  # search without a server
+    names = zipfile.ZipFile(tmp_path / "a" / "dist" / "proefhandboek-default-0.1-offline.zip").namelist()
+    assert "proefhandboek-default/index.html" in names
+    assert "proefhandboek-default/search/search_index.js" in names  # search without a server

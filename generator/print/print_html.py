@@ -120,7 +120,7 @@ class PrintRenderer:
         hb = self.hb
         edition = hb.meta.edition
         return {"title": title, "description": description, "organisation": hb.site.organisation.name,
-                "handbook_title": hb.meta.title, "edition_name": edition.name,
+                "handbook_title": hb.meta.title, "handbook_id": hb.meta.id, "edition_name": edition.name,
                 "edition_version": edition.version, "date": edition.date, "brand": hb.site.branding.primary,
                 "kaart_svg": self.kaart, "network_map": hb.method.network_map,
                 "action_fields": [(field.id, field.label) for field in hb.method.action_plan],

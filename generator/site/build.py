@@ -214,7 +214,7 @@ def build_offline_zip(project: Project, handbook: Handbook, zip_path: Path) -> e
     epoch = source_date_epoch(handbook.meta.edition.date)
     result = _checked(project, handbook, staging, engine.build_with_mkdocs(project.config_path, staging, epoch))
     if result.ok:
-        write_zip(staging, zip_path, epoch, prefix=f"netwerkcoach-{handbook.site.id}")
+        write_zip(staging, zip_path, epoch, prefix=f"{handbook.meta.id}-{handbook.site.id}")
     shutil.rmtree(staging, ignore_errors=True)
     return result
 

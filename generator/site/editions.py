@@ -87,7 +87,7 @@ def _pages(old: Handbook, new: Handbook) -> list[Change]:
 
 def checkout_revision(repo: Path, revision: str) -> Path:
     """The source folders as they were at a git revision, in a temporary folder."""
-    target = Path(tempfile.mkdtemp(prefix="netwerkcoach-editie-"))
+    target = Path(tempfile.mkdtemp(prefix="editie-"))
     archive = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", revision, *SOURCE_FOLDERS],
                              capture_output=True, check=True).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:

@@ -27,7 +27,7 @@ def build_with_mkdocs(config: Path, site_dir: Path, epoch: int) -> EngineResult:
 
 def serve_command(config: Path, address: str) -> list[str]:
     """The engine's dev server in its incremental mode: it rebuilds only pages whose source is newer
-    than their output. `netwerkcoach serve` touches every page when a change reaches further than
+    than their output. `serve` touches every page when a change reaches further than
     the pages it rewrote (menu, config, theme), so nothing stale is shown."""
     return [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config),
             "--dev-addr", address, "--livereload", "--dirty"]

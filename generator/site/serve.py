@@ -41,7 +41,7 @@ def regenerate(project: Project, theme_changed: bool = False) -> bool:
     if handbook is None:
         print(f"{diags.summary()} De preview toont de laatste goede versie.", file=sys.stderr)
         return False
-    # The preview skips PDFs: they take seconds, and `netwerkcoach build` makes them.
+    # The preview skips PDFs: they take seconds, and `build` makes them.
     generated = generate(project, handbook, BuildOptions(with_pdf=False, preview=True))
     if theme_changed or generated.layout_changed:
         touch_all_pages(project)

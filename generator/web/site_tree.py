@@ -105,9 +105,9 @@ def _add_pages(hb: Handbook, tree: SiteTree, pdfs: set[str]) -> None:
         tree.add_text(LITERATURE_PAGE, pages.render_literature(hb))
 
 
-STYLESHEET = "assets/css/netwerkcoach.css"
+STYLESHEET = "assets/css/site.css"
 PREVIEW_RELOAD = "assets/js/preview-reload.js"  # the preview's reload, allowed by the policy
-STYLESHEET_PARTS = ("css/fonts.css", "css/netwerkcoach.css")  # joined with the brand colours
+STYLESHEET_PARTS = ("css/fonts.css", "css/site.css")  # joined with the brand colours
 
 
 def _add_assets(theme_assets: Path, tree: SiteTree) -> None:
@@ -248,7 +248,7 @@ def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir:
     }
     config["nav"] = theme_nav(nav)
     if version_switcher:
-        # Reads ../versions.json as written by `netwerkcoach publiceer` (mike's layout).
+        # Reads ../versions.json as written by `publiceer` (mike's layout).
         config["extra"]["version"] = {"provider": "mike", "default": "nieuwste"}
     if preview:
         config["extra_javascript"].append(PREVIEW_RELOAD)

@@ -31,7 +31,7 @@ def example_url(example_site: Path) -> Iterator[str]:
 
 
 def test_branding_reaches_site_and_pdfs(example_site: Path) -> None:
-    css = (example_site / "assets" / "css" / "netwerkcoach.css").read_text(encoding="utf-8")
+    css = (example_site / "assets" / "css" / "site.css").read_text(encoding="utf-8")
     assert "--nc-brand: #5a2d82;" in css
     home = (example_site / "index.html").read_text(encoding="utf-8")
     assert "Welzijn Lindeveen (voorbeeld)" in home and (example_site / "assets" / "logo.svg").is_file()

@@ -18,7 +18,7 @@ def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     archive = next((project / "dist").glob("*-offline.zip"))
     target = project / "usb"
     zipfile.ZipFile(archive).extractall(target)
-    return target / "netwerkcoach-default"
+    return target / "netwerkcoach-default"  # <handbook id>-<organisation>
 
 
 def test_search_works_from_file(browser, unzipped: Path) -> None:

@@ -1,4 +1,4 @@
-/* Only in the preview of `netwerkcoach serve`: reloads the page when the preview has rebuilt
+/* Only in the live preview (`serve`): reloads the page when the preview has rebuilt
    the site. The engine's own reload script is inline, and the Content Security Policy that the
    preview carries, like every other form of the site, refuses inline scripts it does not know.
    This asks the same endpoint: the first answer gives the current build, a higher one means

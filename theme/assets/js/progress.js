@@ -239,7 +239,7 @@
   }
 
   // The page scripts (worksheets.js, quiz.js) load after this file and use these.
-  window.netwerkcoach = { button: button, activate: activate, sayIn: sayIn, download: download,
+  window.ncSite = { button: button, activate: activate, sayIn: sayIn, download: download,
                           pickFile: pickFile, recordQuiz: recordQuiz, fileType: fileType, fileName: fileName,
                           isFileOf: isFileOf };
 

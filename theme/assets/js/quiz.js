@@ -135,8 +135,8 @@
     box.className = "nc-quiz-result " + (passed ? "nc-feedback--right" : "nc-feedback--wrong");
     var onward = form.querySelector(".nc-onward");  // the next stop on the route, once passed
     if (onward) onward.hidden = !passed;
-    if (window.netwerkcoach) {
-      window.netwerkcoach.recordQuiz(form.dataset.site, form.dataset.module, form.dataset.quiz,
+    if (window.ncSite) {
+      window.ncSite.recordQuiz(form.dataset.site, form.dataset.module, form.dataset.quiz,
                                              result.right, result.total, passed,
                                              new URL(form.dataset.moduleHref, location.href).href);
     }
@@ -175,8 +175,8 @@
   }
 
   function start() { Array.prototype.forEach.call(document.querySelectorAll("form.nc-quiz"), setup); }
-  // Deferred like progress.js, which comes later in the page and brings window.netwerkcoach:
+  // Deferred like progress.js, which comes later in the page and brings window.ncSite:
   // every deferred script has run by DOMContentLoaded.
-  if (document.readyState !== "loading" && window.netwerkcoach) start();
+  if (document.readyState !== "loading" && window.ncSite) start();
   else document.addEventListener("DOMContentLoaded", start);
 })();

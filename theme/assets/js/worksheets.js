@@ -4,7 +4,7 @@
   "use strict";
   var FORMAT = 1;              // version of the stored record and of export files
   var CIRCLES = [["dichtbij", "Dichtbij"], ["verder-weg", "Verder weg"], ["op-afstand", "Op afstand"]];
-  // button, activate, sayIn, download, pickFile: window.netwerkcoach from progress.js, taken in start()
+  // button, activate, sayIn, download, pickFile: window.ncSite from progress.js, taken in start()
   var button, activate, sayIn, download, pickFile;
   var SECTORS = [["familie", "Familie"], ["vrienden", "Vrienden"], ["buurt", "Buren en buurt"],
                  ["werk-school-club", "Werk, school of club"], ["hulpverleners", "Hulpverleners"]];
@@ -138,7 +138,7 @@
 
   /* ---------- files ---------- */
   function exportFile(site, records) {
-    return { type: window.netwerkcoach.fileType(site, "werkbladen"), format: FORMAT, site: site, exported: new Date().toISOString(),
+    return { type: window.ncSite.fileType(site, "werkbladen"), format: FORMAT, site: site, exported: new Date().toISOString(),
              worksheets: records };
   }
 
@@ -146,7 +146,7 @@
   function parseFile(text, site) {
     var data;
     try { data = JSON.parse(text); } catch (error) { return "Dit bestand is geen werkbladbestand (geen geldige JSON)."; }
-    if (!window.netwerkcoach.isFileOf(site, data, "werkbladen") || !data.worksheets || typeof data.worksheets !== "object") {
+    if (!window.ncSite.isFileOf(site, data, "werkbladen") || !data.worksheets || typeof data.worksheets !== "object") {
       return "Dit bestand is geen werkbladbestand van deze training.";
     }
     if (data.format > FORMAT) return "Dit bestand komt uit een nieuwere versie. Gebruik de nieuwste site.";
@@ -239,7 +239,7 @@
     var site = box.dataset.site, say = sayIn(box.querySelector(".nc-status"));
     activate(box, {
       save: function () {
-        download(window.netwerkcoach.fileName("werkbladen", site), exportFile(site, allRecords(site)));
+        download(window.ncSite.fileName("werkbladen", site), exportFile(site, allRecords(site)));
         say("Het bestand met al je werkbladen is gemaakt.");
       },
       open: function () {
@@ -500,19 +500,19 @@
 
   /* ---------- start ---------- */
   function start() {
-    button = window.netwerkcoach.button;
-    activate = window.netwerkcoach.activate;
-    sayIn = window.netwerkcoach.sayIn;
-    download = window.netwerkcoach.download;
-    pickFile = window.netwerkcoach.pickFile;
+    button = window.ncSite.button;
+    activate = window.ncSite.activate;
+    sayIn = window.ncSite.sayIn;
+    download = window.ncSite.download;
+    pickFile = window.ncSite.pickFile;
     Array.prototype.forEach.call(document.querySelectorAll("form.nc-worksheet"), setupSheet);
     Array.prototype.forEach.call(document.querySelectorAll(".nc-all-tools"), setupAllTools);
     window.addEventListener("beforeprint", function () {
       Array.prototype.forEach.call(document.querySelectorAll("form.nc-worksheet"), syncPrintCopies);
     });
   }
-  // Deferred like progress.js, which comes later in the page and brings window.netwerkcoach:
+  // Deferred like progress.js, which comes later in the page and brings window.ncSite:
   // every deferred script has run by DOMContentLoaded.
-  if (document.readyState !== "loading" && window.netwerkcoach) start();
+  if (document.readyState !== "loading" && window.ncSite) start();
   else document.addEventListener("DOMContentLoaded", start);
 })();

@@ -22,7 +22,7 @@
 })();
 
 /* Dutch search. The theme turns every word into a prefix search ("gesprekken*"), and lunr
-   skips the Dutch stemmer for prefix words, so "netwerkkaarten" never finds "netwerkkaart".
+   skips the Dutch stemmer for prefix words, so "werkbladen" never finds "werkblad".
    We add each word once more with a neutral boost ("gesprekken^1"): the theme leaves such
    words alone, lunr stems them, and results of both are merged. Only search queries sent
    to the theme's search worker (message type 2) are touched. */
