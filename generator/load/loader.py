@@ -51,7 +51,7 @@ class Loaded:
         self.sources: dict[int, YamlDoc] = {}
         self.invalid: dict[str, set[str]] = {kind: set() for kind in
                                              ("stap", "fase", "pagina", "begrip", "werkblad",
-                                                      "bron", "toets", "competentie")}
+                                                      "bron", "toets", "competentie", "kaart", "oefening")}
         self.invalid_step_phases: set[str] = set()
 
     def note_unreadable(self, kind: str) -> None:

@@ -12,6 +12,7 @@ from generator.model.schema.quiz import Quiz
 from generator.model.schema.reference import Competence, GlossaryEntry, LiteratureEntry
 from generator.model.schema.site import SiteConfig
 from generator.model.schema.worksheet import Worksheet
+from generator.model.training import Training
 
 T = TypeVar("T")
 
@@ -72,6 +73,7 @@ class Handbook:
     competences: list[Competence]
     worksheets: dict[str, Worksheet]
     quizzes: dict[str, Quiz]
+    training: Training | None = None  # content/training/, loaded beside the handbook
 
     def memo(self, key: str, make: Callable[[], T]) -> T:
         """Compute a lookup table once per handbook: rendering asks the same questions often,

@@ -60,3 +60,14 @@ def earlier_store_namespace(hb: Handbook) -> str:
     """Where an earlier generator kept this organisation's data, if the method says so ("" if not)."""
     prefix = hb.method.earlier_storage_prefix
     return f"{prefix}:{hb.site.id}" if prefix and f"{prefix}:{hb.site.id}" != store_namespace(hb) else ""
+
+
+TRAINING_INDEX = "training/index.md"
+CARDS_PAGE = "training/rollenspelkaarten.md"
+EXERCISES_PAGE = "training/oefeningen.md"
+CARDS_PDF = "pdf/training/rollenspelkaarten.pdf"
+POCKET_CARD_PDF = "pdf/training/zakkaart.pdf"
+
+
+def meeting_page(number: int) -> str:
+    return f"training/bijeenkomst-{number}.md"

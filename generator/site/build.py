@@ -12,10 +12,12 @@ from urllib.parse import urlsplit
 
 from generator.check.crossref import check_handbook
 from generator.check.method_terms import check_method_terms
+from generator.check.training import check_training
 from generator.check.quiz_balance import check_quiz_balance
 from generator.check.readability import check_readability
 from generator.diagnostics import Diagnostics
 from generator.load.loader import load_handbook
+from generator.load.training import load_training
 from generator.model.handbook import Handbook
 from generator.model.paths import quiz_page, worksheet_page
 from generator.print.print_html import PrintRenderer
@@ -66,7 +68,10 @@ def check(project: Project) -> tuple[Handbook | None, Diagnostics]:
     diags = Diagnostics(project.root)
     handbook, loaded = load_handbook(project.root, project.org, diags)
     if handbook is not None:
+        # The training (the meetings' half) is loaded beside the handbook: it refers into it.
+        handbook.training = load_training(project.root / "content", diags, loaded)
         check_handbook(handbook, loaded, diags)
+        check_training(handbook, loaded, diags)
         check_method_terms(handbook, loaded, diags)
         check_readability(handbook, loaded, diags)
         check_quiz_balance(handbook, loaded, diags)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from generator.markup.references import Reference, replace_references
 from generator.markup.text import md_escape, rel_link, short_authors, term_in_text
 from generator.model.handbook import Handbook
+from generator.model.route import Module
 from generator.model.paths import GLOSSARY_PAGE, LITERATURE_PAGE, step_label, worksheet_page
 
 
@@ -45,3 +46,8 @@ class LinkResolver:
             return self.to(worksheet_page(ref.target)), hb.worksheets[ref.target].title
         entry = hb.literature_entry(ref.target)
         return self.to(LITERATURE_PAGE, f"bron-{entry.id}"), f"{short_authors(entry.authors)}, {entry.year}"
+
+
+def module_href(links: LinkResolver, module: Module) -> str:
+    """The built page of a route module: scripts and tables link to HTML, not Markdown."""
+    return links.to(module.page).replace(".md", ".html")

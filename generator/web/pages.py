@@ -32,9 +32,11 @@ from generator.model.schema.method import StepPart
 from generator.model.schema.quiz import Quiz
 from generator.model.schema.worksheet import Worksheet
 from generator.web.forms import render_form
-from generator.web.links import LinkResolver
+from generator.web.links import LinkResolver, module_href
 from generator.web.quizzes import render_quiz
-from generator.web.route_views import module_href, progress_bar, route_data, route_map, start_block
+from generator.web.training_pages import meeting_line, next_meeting_block
+from generator.web.route_views import progress_bar, route_data, route_map, start_block
+
 
 def _lines(*blocks: str) -> str:
     return "\n\n".join(block.strip("\n") for block in blocks if block) + "\n"
@@ -138,6 +140,7 @@ def render_step(hb: Handbook, step: Step, pdfs: set[str] = frozenset()) -> str:
         _pdf_link(links, step_pdf(step.meta.number, step.meta.slug), pdfs,
                   f"Download deze stap als PDF{with_sheets}"),
         *(_step_part(hb, step, part, links, pdfs) for part in parts),
+        meeting_line(hb, f"stap:{step.meta.number}", links),
         _quiz_teaser(hb, links, step.meta.quiz),
         module_marker(hb, step.page_path),
     )
@@ -193,7 +196,7 @@ def render_page(hb: Handbook, page: Page) -> str:
     links = LinkResolver(hb, page.page_path)
     extra = render_competences(hb) if page.meta.show == "competenties" else ""
     return _lines(f"# {md_escape(page.meta.title)}", links.expand(page.body.text), extra,
-                  module_marker(hb, page.page_path))
+                  meeting_line(hb, f"pagina:{page.slug}", links), module_marker(hb, page.page_path))
 
 
 def render_competences(hb: Handbook) -> str:
@@ -346,6 +349,7 @@ def render_progress(hb: Handbook) -> str:
         "Hier zie je wat je al gelezen en gedaan hebt. Dit staat alleen in deze browser, op dit apparaat. "
         "Er wordt niets verstuurd. Wil je het bewaren of meenemen? Sla het op als bestand.",
         _progress_placeholders(links, route),
+        next_meeting_block(hb, links),
         route_map(hb, links),
         *tables,
         "## Certificaat",

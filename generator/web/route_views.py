@@ -7,14 +7,10 @@ from generator.markup.text import esc, json_for_script
 from generator.model.handbook import Handbook
 from generator.model.paths import PROGRESS_PAGE, logo_path, store_namespace
 from generator.model.route import Module, learning_route
-from generator.web.links import LinkResolver
+from generator.web.links import LinkResolver, module_href
+from generator.web.training_pages import meetings_data
 
 ROUTE_DATA_ID = "nc-route"
-
-
-def module_href(links: LinkResolver, module: Module) -> str:
-    """The built page of a route module: scripts and tables link to HTML, not Markdown."""
-    return links.to(module.page).replace(".md", ".html")
 
 
 def route_data(hb: Handbook, links: LinkResolver) -> str:
@@ -26,7 +22,8 @@ def route_data(hb: Handbook, links: LinkResolver) -> str:
             "progressHref": links.to(PROGRESS_PAGE).replace(".md", ".html"),
             "modules": [{"id": m.id, "title": m.title, "group": m.group, "href": module_href(links, m),
                          "quiz": m.quiz, "phaseHref": links.to(phase_of[m.page]).replace(".md", ".html") if m.page in phase_of else ""}
-                        for m in learning_route(hb)]}
+                        for m in learning_route(hb)],
+            "meetings": meetings_data(hb, links)}
     return f'<script type="application/json" id="{ROUTE_DATA_ID}">{json_for_script(data)}</script>'
 
 

@@ -27,6 +27,7 @@ from generator.model.paths import (
 )
 from generator.model.schema.site import SiteConfig
 from generator.web import pages
+from generator.web.training_pages import add_training_pages, training_nav
 
 NavItem = Any  # str | dict[str, list[NavItem] | str], as mkdocs.yml spells it
 
@@ -95,6 +96,7 @@ def _add_pages(hb: Handbook, tree: SiteTree, pdfs: set[str]) -> None:
     tree.add_text(WORKSHEETS_INDEX, pages.render_worksheets_index(hb))
     for sheet in hb.worksheets.values():
         tree.add_text(worksheet_page(sheet.id), pages.render_worksheet(hb, sheet, pdfs))
+    add_training_pages(hb, tree.add_text, pdfs)
     tree.add_text(QUIZZES_INDEX, pages.render_quizzes_index(hb))
     for quiz in hb.quizzes.values():
         tree.add_text(quiz_page(quiz.id), pages.render_quiz_page(hb, quiz))
@@ -167,6 +169,7 @@ def build_nav(hb: Handbook, with_downloads: bool = False, with_whats_new: bool =
         nav.append({f"Fase {phase.meta.number}: {phase.meta.title}":
                     [phase.page_path] + bounded(entries, by_step_number(steps))})
     nav += _section_nav(hb, "na") + _section_nav(hb, "geen")
+    nav += training_nav(hb) if hb.training else []
     quizzes = sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))
     quiz_entries = [{q.title: quiz_page(q.id)} for q in quizzes]
     nav.append({"Toetsen": [QUIZZES_INDEX] + bounded(quiz_entries, numbered("Toetsen"))})

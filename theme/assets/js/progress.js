@@ -415,12 +415,48 @@
     }
   }
 
+  /* "Volgende bijeenkomst" on the progress page: the first training meeting with something still to
+     do before it, and what that is (from the route data; nothing is sent). */
+  function paintNextMeeting(route, record) {
+    var box = document.querySelector(".nc-next-meeting");
+    if (!box || !route.meetings || !route.meetings.length) return;
+    var titles = {};
+    route.modules.forEach(function (m) { titles[m.id] = m; });
+    function open(meeting) {
+      var todo = meeting.modules.filter(function (id) { return !(record.modules[id] || {}).done; });
+      meeting.quizzes.forEach(function (id) {
+        var quiz = (record.modules[id] || {}).quiz;
+        if (!(quiz && quiz.passed) && todo.indexOf(id) < 0) todo.push(id);
+      });
+      return todo;
+    }
+    var next = route.meetings.filter(function (m) { return open(m).length; })[0];
+    box.textContent = "";
+    var p = document.createElement("p");
+    if (!next) {
+      p.textContent = "Je hebt alles gedaan wat vóór de bijeenkomsten van de training moet.";
+      box.appendChild(p);
+      return;
+    }
+    p.appendChild(document.createTextNode("Volgende bijeenkomst: "));
+    var link = p.appendChild(document.createElement("a"));
+    link.href = next.href; link.textContent = next.title;
+    p.appendChild(document.createTextNode(". Doe eerst:"));
+    var list = document.createElement("ul");
+    open(next).forEach(function (id) {
+      var item = list.appendChild(document.createElement("li")), a = item.appendChild(document.createElement("a"));
+      a.href = titles[id].href; a.textContent = titles[id].title;
+    });
+    box.appendChild(p); box.appendChild(list);
+  }
+
   function setupRoutePage(script) {
     var route = JSON.parse(script.textContent);
     function refresh() {
       var record = load(route.site);
       notePhases(route, record);
       paintProgress(route, record);
+      paintNextMeeting(route, record);
       if (document.querySelector(".nc-progress-tools")) {
         fillTable(route, record);
         setupCertificate(route, summary(route, record));

@@ -1,0 +1,25 @@
+"""The face-to-face half of the training, loaded from content/training/ (None when a handbook has none)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.model.schema.training import Card, Exercise, Meeting, PocketCard, Programme
+
+
+@dataclass
+class Training:
+    programme: Programme
+    meetings: list[Meeting]                     # by number
+    cards: list[Card] = field(default_factory=list)
+    exercises: list[Exercise] = field(default_factory=list)
+    pocket_card: PocketCard | None = None
+
+    def card(self, card_id: str) -> Card:
+        return next(card for card in self.cards if card.id == card_id)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        return next(exercise for exercise in self.exercises if exercise.id == exercise_id)
+
+    def meetings_before_which(self, reference: str) -> list[Meeting]:
+        """Meetings that expect this e-learning module ("stap:3") done beforehand."""
+        return [meeting for meeting in self.meetings if reference in meeting.before.modules]
