@@ -174,12 +174,19 @@ def markdown_sources(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> list[M
 
 def _yaml_markdown(doc: YamlDoc, key: str, text: str, diags: Diagnostics) -> MarkdownDoc:
     """A Markdown field of a YAML file, placed so its lines map back to the file."""
-    where = doc.locate(diags, (key,))
-    raw = doc.data.get(key, "")
+    return yaml_markdown_at(doc, (key,), diags)
+
+
+def yaml_markdown_at(doc: YamlDoc, loc: tuple, diags: Diagnostics) -> MarkdownDoc:
+    """The Markdown field at `loc` (keys and list indexes) of a YAML file, placed so its lines map back."""
+    where = doc.locate(diags, loc)
+    raw = doc.data
+    for key in loc:
+        raw = raw[key]
     if isinstance(raw, (LiteralScalarString, FoldedScalarString)):
         # The text starts on the next line, indented (we assume the usual two spaces).
         return MarkdownDoc(doc.path, str(raw), where.line + 1, where.col + 2)
-    return MarkdownDoc(doc.path, str(raw), where.line, where.col + len(key) + 2)
+    return MarkdownDoc(doc.path, str(raw), where.line, where.col + len(str(loc[-1])) + 2)
 
 
 def targets(hb: Handbook, loaded: Loaded) -> dict[str, set[str]]:

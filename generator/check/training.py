@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from generator.check.crossref import check_markdown, targets, yaml_markdown_at
 from generator.diagnostics import Diagnostics
 from generator.load.loader import Loaded
-from generator.model.handbook import Handbook
+from generator.model.handbook import Handbook, MarkdownDoc
 from generator.model.schema.training import Meeting
 from generator.model.training import Training
 
@@ -27,6 +28,19 @@ def check_training(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
         _check_before(hb, meeting, loaded, diags)
         _check_agenda(hb, meeting, loaded, diags)
     _check_cards_and_exercises(hb, training, loaded, diags)
+    known = targets(hb, loaded)
+    for doc in _markdown_fields(training, loaded, diags):
+        check_markdown(doc, known, diags)
+
+
+def _markdown_fields(training: Training, loaded: Loaded, diags: Diagnostics) -> list[MarkdownDoc]:
+    """The programme's intro and every agenda block's description: Markdown that may hold references."""
+    docs = [yaml_markdown_at(loaded.sources[id(training.programme)], ("intro",), diags)]
+    for meeting in training.meetings:
+        source = loaded.sources[id(meeting)]
+        docs += [yaml_markdown_at(source, ("agenda", index, "description"), diags)
+                 for index in range(len(meeting.agenda))]
+    return docs
 
 
 def _check_section_names(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:

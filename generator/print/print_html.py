@@ -114,7 +114,8 @@ class PrintRenderer:
         docs = [self.worksheet(sheet) for sheet in self.hb.worksheets.values()]
         docs += [self.fillable_worksheet(sheet) for sheet in self.hb.worksheets.values()]
         docs += [self.step(step) for step in self.hb.steps]
-        return docs + self.packs(self.hb.site.packs)
+        from generator.print.training_print import training_documents  # it builds on this module
+        return docs + training_documents(self) + self.packs(self.hb.site.packs)
 
     def _context(self, title: str, description: str) -> dict[str, object]:
         hb = self.hb
@@ -232,6 +233,9 @@ class PrintRenderer:
                         (phase is None or (sheet.step and hb.phase_of(hb.step_by_number(sheet.step)) is phase)):
                     parts.append({"kind": "worksheet", "anchor": f"werkblad-{sheet.id}", "sheet": sheet,
                                   "step_label": self._sheet_label(sheet)})
+        if "training" in pack.parts:
+            from generator.print.training_print import training_parts  # it builds on this module
+            parts += training_parts(self)
         if "begrippen" in pack.parts and hb.glossary:
             parts.append({"kind": "page", "anchor": "begrippen", "title": "Begrippenlijst",
                           "html": self._glossary_html()})

@@ -43,5 +43,5 @@ def test_worksheet_saves_from_file(browser, unzipped: Path) -> None:
     page.locator("form.nc-worksheet textarea").first.dispatch_event("input")
     page.reload()
     assert page.locator("form.nc-worksheet textarea").first.input_value() == "Offline ingevuld"
-    assert (unzipped / "pdf" / "pakketten" / "trainerspakket.pdf").is_file()
+    assert (unzipped / "pdf" / "pakketten" / "handboek.pdf").is_file()
     context.close()

@@ -43,7 +43,7 @@ class Organisation(Strict):
     contact: Contact | None = None
 
 
-PackPart = Literal["inleiding", "stappen", "paginas", "werkbladen", "begrippen", "antwoorden"]
+PackPart = Literal["inleiding", "stappen", "paginas", "werkbladen", "begrippen", "antwoorden", "training"]
 
 
 class Pack(Strict):

@@ -1,0 +1,163 @@
+"""The trainer's half in print: the guide's parts (programme, meetings, cards, forms, exercises),
+the sheet of role-play cards (four per A4) and the pocket card (one A4 that folds to A6)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from generator.model.paths import CARDS_PDF, POCKET_CARD_PDF, step_label
+from generator.model.schema.training import AgendaBlock, Card, Meeting
+from generator.print.print_html import PrintDoc, markdown_for_print
+
+if TYPE_CHECKING:
+    from generator.print.print_html import PrintRenderer
+
+BLOCK_KINDS = {"opening": "Opening", "uitleg": "Uitleg", "oefening": "Oefening", "rollenspel": "Rollenspel",
+               "bespreking": "Bespreking", "pauze": "Pauze", "afsluiting": "Afsluiting"}
+CARDS_PER_SHEET = 4
+
+
+def duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    text = f"{hours} uur" if hours else ""
+    return f"{text} en {rest} minuten" if hours and rest else text or f"{rest} minuten"
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _macros(renderer: PrintRenderer):
+    return renderer.env.get_template("training.html.j2").make_module({})
+
+
+def training_parts(renderer: PrintRenderer) -> list[dict[str, object]]:
+    """The guide's parts for a pack with part 'training'; none when the handbook has no training."""
+    hb, training = renderer.hb, renderer.hb.training
+    if training is None:
+        return []
+    macros = _macros(renderer)
+    parts = [_page("training", training.programme.title, macros.programme(
+        {"intro_html": markdown_for_print(hb, training.programme.intro, 1), "programme": training.programme},
+        [_meeting_row(m) for m in training.meetings]))]
+    parts += [_page(f"bijeenkomst-{m.number}", f"Bijeenkomst {m.number}: {m.title}",
+                    macros.meeting(_meeting_data(renderer, m))) for m in training.meetings]
+    if training.cards:
+        parts.append(_page("rollenspelkaarten", "Rollenspelkaarten", macros.cards_list([_card(renderer, c) for c in training.cards])))
+    parts += [_form(renderer, sheet_id) for sheet_id in _forms(renderer)]
+    if training.exercises:
+        parts.append(_page("oefeningen", "Oefeningen per vraagsoort", macros.exercises(
+            [_exercise(renderer, e) for e in training.exercises])))
+    return parts
+
+
+def _page(anchor: str, title: str, html: str) -> dict[str, object]:
+    return {"kind": "page", "anchor": anchor, "title": title, "html": Markup(html)}
+
+
+def _meeting_row(meeting: Meeting) -> dict[str, object]:
+    return {"number": meeting.number, "title": meeting.title, "aim": meeting.aim,
+            "duration": duration(meeting.duration_minutes)}
+
+
+def _meeting_data(renderer: PrintRenderer, meeting: Meeting) -> dict[str, object]:
+    hb = renderer.hb
+    before = [f"Lees: {_module_name(renderer, ref)}" for ref in meeting.before.modules]
+    before += [f"Haal de toets: {hb.quizzes[q].title}" for q in meeting.before.quizzes]
+    start, agenda = 0, []
+    for block in meeting.agenda:
+        agenda.append(_block(renderer, block, start))
+        start += block.minutes
+    return {**_meeting_row(meeting), "before": before, "materials": meeting.materials, "agenda": agenda}
+
+
+def _module_name(renderer: PrintRenderer, reference: str) -> str:
+    hb = renderer.hb
+    kind, _, target = reference.partition(":")
+    if kind == "stap":
+        return step_label(hb, int(target))
+    if kind == "fase":
+        phase = next(p for p in hb.phases if p.meta.id == target)
+        return f"Fase {phase.meta.number}: {phase.meta.title}"
+    return hb.page_by_slug(target).meta.title
+
+
+def _block(renderer: PrintRenderer, block: AgendaBlock, start: int) -> dict[str, object]:
+    training, hb = renderer.hb.training, renderer.hb
+    uses = [f"kaart '{training.card(c).title}'" for c in block.cards]
+    uses += [f"oefening '{training.exercise(e).title}'" for e in block.exercises]
+    uses += [f"'{hb.worksheets[w].title}'" for w in block.worksheets]
+    return {"time": f"{clock(start)}–{clock(start + block.minutes)}", "kind": BLOCK_KINDS[block.kind],
+            "title": block.title, "minutes": block.minutes, "uses": uses,
+            "html": markdown_for_print(hb, block.description, 2)}
+
+
+def _card(renderer: PrintRenderer, card: Card) -> dict[str, object]:
+    hb = renderer.hb
+    roles = hb.method.roles
+    return {"title": card.title, "step_label": step_label(hb, card.step),
+            "kind": hb.method.question_label(card.question_kind), "client": card.client, "coach": card.coach,
+            "observer": card.observer, "client_role": f"Voor wie de {roles.client} speelt",
+            "coach_role": f"Voor wie de {roles.learner} speelt"}
+
+
+def _exercise(renderer: PrintRenderer, exercise) -> dict[str, object]:
+    return {"title": exercise.title, "kind": renderer.hb.method.question_label(exercise.question_kind),
+            "task": exercise.task, "answers": exercise.answers}
+
+
+def _forms(renderer: PrintRenderer) -> list[str]:
+    """The worksheets the meetings use, in the order they first appear."""
+    seen: list[str] = []
+    for meeting in renderer.hb.training.meetings:
+        for block in meeting.agenda:
+            seen += [w for w in block.worksheets if w not in seen]
+    return seen
+
+
+def _form(renderer: PrintRenderer, sheet_id: str) -> dict[str, object]:
+    sheet = renderer.hb.worksheets[sheet_id]
+    return {"kind": "worksheet", "anchor": f"werkblad-{sheet.id}", "sheet": sheet,
+            "step_label": renderer._sheet_label(sheet)}
+
+
+def training_documents(renderer: PrintRenderer) -> list[PrintDoc]:
+    """The card sheet and the pocket card, when the handbook has them."""
+    training = renderer.hb.training
+    if training is None:
+        return []
+    docs = []
+    if training.cards:
+        docs.append(_card_sheet(renderer))
+    if training.pocket_card:
+        docs.append(_pocket_card(renderer))
+    return docs
+
+
+def _card_sheet(renderer: PrintRenderer) -> PrintDoc:
+    cards = [_card(renderer, card) for card in renderer.hb.training.cards]
+    sheets = [cards[i:i + CARDS_PER_SHEET] for i in range(0, len(cards), CARDS_PER_SHEET)]
+    title, note = "Rollenspelkaarten", "Vier kaarten per A4, elk op A6."
+    html = renderer.env.get_template("cards.html.j2").render(**renderer._context(title, note), sheets=sheets)
+    return PrintDoc(CARDS_PDF, title, html, (), note)
+
+
+def _pocket_card(renderer: PrintRenderer) -> PrintDoc:
+    hb, card = renderer.hb, renderer.hb.training.pocket_card
+    groups = [{"title": f"Fase {p.meta.number}: {p.meta.title}",
+               "entries": [f"{s.meta.number}. {s.meta.title}" for s in hb.steps_of(p)]} for p in hb.phases]
+    half = (len(groups) + 1) // 2
+    panels = [_panel(card.title, groups=groups[:half]),
+              _panel("De stappen (vervolg)", groups=groups[half:]) if groups[half:] else None,
+              _panel(card.rules_title, entries=card.rules),
+              _panel(card.questions_title, entries=card.questions, footer=card.footer)]
+    panels = [panel for panel in panels if panel]
+    note = "Eén A4: vouw het twee keer, dan past het in je zak."
+    html = renderer.env.get_template("pocket.html.j2").render(**renderer._context(card.title, note), panels=panels)
+    return PrintDoc(POCKET_CARD_PDF, card.title, html, (), note)
+
+
+def _panel(title: str, groups: list | None = None, entries: list | None = None, footer: str = "") -> dict:
+    """One A6 panel of the pocket card: a title, lists under group titles, a list, a footer."""
+    return {"title": title, "groups": groups or [], "entries": entries or [], "footer": footer}
