@@ -15,6 +15,7 @@ from generator.diagnostics import Diagnostics
 from generator.load.sources import read_text
 from generator.load.validate import validate
 from generator.load.yamlio import YamlDoc, load_yaml, parse_yaml
+from generator.markup.reference_kinds import KINDS as REFERENCE_KINDS
 from generator.model.handbook import Handbook, MarkdownDoc, Page, Phase, Step
 from generator.model.schema.handbook import HandbookMeta, PageMeta, PhaseMeta, StepMeta
 from generator.model.schema.quiz import Quiz
@@ -49,8 +50,7 @@ class Loaded:
     def __init__(self) -> None:
         self.sources: dict[int, YamlDoc] = {}
         self.invalid: dict[str, set[str]] = {kind: set() for kind in
-                                             ("stap", "fase", "pagina", "begrip", "werkblad",
-                                                      "bron", "toets", "competentie")}
+                                             (*REFERENCE_KINDS, "toets", "competentie")}
         self.invalid_step_phases: set[str] = set()
 
     def note_unreadable(self, kind: str) -> None:
