@@ -186,9 +186,11 @@ def test_cli_exports_and_checks_the_bank(tmp_path: Path) -> None:
 
 
 def test_schemas_are_installed_with_the_package(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-c", "from setuptools import setup; setup()", "-q", "build_py",
-                             "--build-lib", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    (tmp_path / "egg").mkdir()  # setuptools' metadata goes there, not into the project
+    result = subprocess.run([sys.executable, "-c", "from setuptools import setup; setup()", "-q",
+                             "egg_info", "--egg-base", str(tmp_path / "egg"), "build_py", "--build-lib",
+                             str(tmp_path / "lib")], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    installed = tmp_path / "generator" / "export" / "schemas" / "qti21"
+    installed = tmp_path / "lib" / "generator" / "export" / "schemas" / "qti21"
     for name in ("qtiv2p1/imsqti_v2p1.xsd", "imscp_v1p1.xsd", "w3/xml.xsd", "README.md"):
         assert (installed / name).is_file(), name
