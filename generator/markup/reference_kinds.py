@@ -11,7 +11,7 @@ from typing import Callable
 
 from generator.markup.references import Reference
 from generator.markup.text import md_escape, short_authors, term_in_text
-from generator.model.handbook import Handbook, Phase
+from generator.model.handbook import Handbook
 from generator.model.paths import GLOSSARY_PAGE, LITERATURE_PAGE, step_label, worksheet_page
 
 
@@ -32,8 +32,9 @@ class ReferenceKind:
     citation: bool = False  # without the author's own text it reads "(Auteur, jaar)"
 
 
-def _phase(hb: Handbook, phase_id: str) -> Phase:
-    return hb.memo("phases", lambda: {p.meta.id: p for p in hb.phases})[phase_id]
+def _phase(hb: Handbook, ref: Reference) -> Target:
+    phase = hb.memo("phases", lambda: {p.meta.id: p for p in hb.phases})[ref.target]
+    return Target(phase.page_path, "", phase.meta.title)
 
 
 def _step(hb: Handbook, ref: Reference) -> Target:
@@ -58,8 +59,7 @@ def _source(hb: Handbook, ref: Reference) -> Target:
 
 _ALL = (
     ReferenceKind("stap", lambda hb: {str(s.meta.number) for s in hb.steps}, _step),
-    ReferenceKind("fase", lambda hb: {p.meta.id for p in hb.phases},
-                  lambda hb, ref: Target(_phase(hb, ref.target).page_path, "", _phase(hb, ref.target).meta.title)),
+    ReferenceKind("fase", lambda hb: {p.meta.id for p in hb.phases}, _phase),
     ReferenceKind("pagina", lambda hb: {p.slug for p in hb.pages}, _page),
     ReferenceKind("begrip", lambda hb: {g.id for g in hb.glossary}, _term),
     ReferenceKind("werkblad", lambda hb: set(hb.worksheets),
