@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -124,8 +128,50 @@ def test_qti_check_catches_an_unlisted_file(bundled: Handbook) -> None:
     with zipfile.ZipFile(buffer, "a") as archive:
         archive.writestr("items/extra.xml", "<broken")
     problems = check_qti(buffer.getvalue(), bundled)
-    assert any("not well-formed" in p for p in problems)
-    assert any("not in the manifest" in p for p in problems)
+    assert "items/extra.xml:1:7: geen geldige XML (Couldn't find end of Start Tag broken line 1); " \
+        "verwacht: goedgevormde XML" in problems
+    assert any("items/extra.xml staat in de zip maar niet in het manifest" in p for p in problems)
+
+
+def _replace_entry(package: bytes, name: str, change: Callable[[str], str]) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(package))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info, change(data.decode("utf-8")).encode("utf-8") if info.filename == name else data)
+    return buffer.getvalue()
+
+
+def test_qti_schema_refuses_a_wrong_element(bundled: Handbook) -> None:
+    package = export_qti(bundled)
+    item = next(n for n in zipfile.ZipFile(io.BytesIO(package)).namelist() if n.startswith("items/"))
+    broken = _replace_entry(package, item, lambda xml: xml.replace("<itemBody>", "<itemBody><plaatje/>", 1))
+    problems = check_qti(broken, bundled)
+    assert len(problems) == 1, problems
+    assert re.fullmatch(rf"{re.escape(item)}:\d+:\d+: element <plaatje> hoort hier niet; verwacht: .+ "
+                        r"\(schema imsqti_v2p1\.xsd\)", problems[0]), problems[0]
+
+
+def test_manifest_schema_refuses_a_missing_identifier(bundled: Handbook) -> None:
+    broken = _replace_entry(export_qti(bundled), "imsmanifest.xml",
+                            lambda xml: re.sub(r'<manifest([^>]*) identifier="[^"]*"', r"<manifest\1", xml, count=1))
+    problems = check_qti(broken, bundled)
+    assert problems == ["imsmanifest.xml:2:1: element <manifest> mist het attribuut identifier; "
+                        'verwacht: identifier="..." (schema imscp_v1p1.xsd)'], problems
+
+
+def test_export_is_validated_without_the_network() -> None:
+    code = ("import socket\n"
+            "def refuse(*a, **k): raise OSError('geen netwerk')\n"
+            "socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse\n"
+            "from pathlib import Path\n"
+            "from generator.export import check_qti, export_qti\n"
+            "from generator.site.build import Project, check\n"
+            "handbook = check(Project(Path('.')))[0]\n"
+            "print(check_qti(export_qti(handbook), handbook) or 'ok')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "ok", result.stderr
 
 
 def test_cli_exports_and_checks_the_bank(tmp_path: Path) -> None:
@@ -137,3 +183,14 @@ def test_cli_exports_and_checks_the_bank(tmp_path: Path) -> None:
     zipped = tmp_path / "vragen.zip"
     assert run_cli("export-toetsen", "--format", "qti", "--out", str(zipped)).returncode == 0
     assert zipped.read_bytes().startswith(b"PK")
+
+
+def test_schemas_are_installed_with_the_package(tmp_path: Path) -> None:
+    (tmp_path / "egg").mkdir()  # setuptools' metadata goes there, not into the project
+    result = subprocess.run([sys.executable, "-c", "from setuptools import setup; setup()", "-q",
+                             "egg_info", "--egg-base", str(tmp_path / "egg"), "build_py", "--build-lib",
+                             str(tmp_path / "lib")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    installed = tmp_path / "lib" / "generator" / "export" / "schemas" / "qti21"
+    for name in ("qtiv2p1/imsqti_v2p1.xsd", "imscp_v1p1.xsd", "w3/xml.xsd", "README.md"):
+        assert (installed / name).is_file(), name

@@ -1,6 +1,7 @@
 """PDFs checked as PDFs: pages, outline, fonts, text, metadata, right-hand pages, determinism."""
 from __future__ import annotations
 
+import html
 import io
 import re
 import subprocess
@@ -55,9 +56,19 @@ def test_step_pdf_has_three_parts(built: Path) -> None:
     for part in ("Uitleg voor de coach", "Theorie- en praktijkblad", "Mijn eerste blad"):
         assert part in text
     assert "[[begrip:" not in text and "[[bron:" not in text  # references became plain text
-    assert "[[dit:is-code]]" in text  # code stays as written
+    for code in ("[[dit:is-code]]", "[[inline:code]]", "[[ingesprongen:code]]", "[[vier:backticks]]"):
+        assert code in text, code  # code of every kind stays as written
     assert "WIE-vraag" in text and "(Jansen & Pietersen, 2020)" in text
     assert outline_titles(pdf)[0] == "Stap 1: Eerste stap"
+
+
+def test_references_in_code_stay_code_on_the_site(built: Path) -> None:
+    page = (built / "site" / "stappen" / "stap-01-eerste-stap.html").read_text(encoding="utf-8")
+    codes = [html.unescape(c) for c in re.findall(r"<code[^>]*>(.*?)</code>", page, re.DOTALL)]
+    for code in ("[[dit:is-code]]", "[[inline:code]]", "[[ingesprongen:code]]", "[[vier:backticks]]"):
+        assert any(code in c for c in codes), code
+    assert "```\n[[vier:backticks]]\n```" in "".join(codes)  # the inner fence is code, too
+    assert 'href="../fasen/begin/index.html">Beginnen</a>' in page  # the reference in prose became a link
 
 
 def test_pack_has_cover_contents_outline_and_right_hand_worksheets(built: Path) -> None:

@@ -9,7 +9,8 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from generator.diagnostics import Diagnostics
 from generator.load.loader import UNKNOWN_PHASE, Loaded
 from generator.load.yamlio import YamlDoc
-from generator.markup.references import KINDS, find_references, find_unsafe, heading_ids, in_page_anchors
+from generator.markup.reference_kinds import KINDS
+from generator.markup.references import find_references, find_unsafe, heading_ids, in_page_anchors
 from generator.model.handbook import Handbook, MarkdownDoc
 
 RESERVED_PAGE_SLUGS = {"index", "begrippen", "literatuur", "voortgang", "downloads"}
@@ -191,15 +192,7 @@ def yaml_markdown_at(doc: YamlDoc, loc: tuple, diags: Diagnostics) -> MarkdownDo
 
 def targets(hb: Handbook, loaded: Loaded) -> dict[str, set[str]]:
     """Valid reference targets per kind; invalid-but-present ones count as found."""
-    valid = {
-        "stap": {str(s.meta.number) for s in hb.steps},
-        "fase": {p.meta.id for p in hb.phases},
-        "pagina": {p.slug for p in hb.pages},
-        "begrip": {g.id for g in hb.glossary},
-        "werkblad": set(hb.worksheets),
-        "bron": {entry.id for entry in hb.literature},
-    }
-    return {kind: ids | loaded.invalid[kind] for kind, ids in valid.items()}
+    return {kind.name: kind.ids(hb) | loaded.invalid[kind.name] for kind in KINDS.values()}
 
 
 def check_markdown(doc: MarkdownDoc, known: dict[str, set[str]], diags: Diagnostics,

@@ -15,6 +15,7 @@ from generator.diagnostics import Diagnostics
 from generator.load.sources import read_text
 from generator.load.validate import validate
 from generator.load.yamlio import YamlDoc, load_yaml, parse_yaml
+from generator.markup.reference_kinds import KINDS as REFERENCE_KINDS
 from generator.model.handbook import Handbook, MarkdownDoc, Page, Phase, Step
 from generator.model.schema.method import MethodDef
 from generator.model.schema.handbook import HandbookMeta, PageMeta, PhaseMeta, StepMeta
@@ -50,8 +51,7 @@ class Loaded:
     def __init__(self) -> None:
         self.sources: dict[int, YamlDoc] = {}
         self.invalid: dict[str, set[str]] = {kind: set() for kind in
-                                             ("stap", "fase", "pagina", "begrip", "werkblad",
-                                                      "bron", "toets", "competentie", "kaart", "oefening")}
+                                             (*REFERENCE_KINDS, "toets", "competentie", "kaart", "oefening")}
         self.invalid_step_phases: set[str] = set()
 
     def note_unreadable(self, kind: str) -> None:

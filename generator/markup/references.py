@@ -1,4 +1,6 @@
-"""The `[[kind:id|text]]` references authors write, and the safety rules for their Markdown."""
+"""The `[[kind:id|text]]` references authors write, and the safety rules for their Markdown.
+
+References are found by Markdown's own parser (see reference_parser), so one in code is never one."""
 from __future__ import annotations
 
 import html
@@ -6,8 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-REFERENCE = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
-KINDS = ("stap", "fase", "pagina", "begrip", "werkblad", "bron")
+from generator.markup.reference_parser import REFERENCE, references_in_prose
+
 RAW_HTML = re.compile(r"<(?!(?:https?|mailto):)[A-Za-z!/?]")
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
@@ -50,12 +52,18 @@ def _without_code(text: str) -> str:
     return "\n".join(out)
 
 
+def _reference(text: str, match: re.Match[str]) -> Reference:
+    line, col = _position(text, match.start())
+    label = match.group(3)
+    before = text[:match.start()].rstrip(" *_")
+    return Reference(match.group(1), match.group(2).strip(), label.strip() if label else None,
+                     line, col, match.group(), not before or before[-1] in ".!?:\n-|>(\"'")
+
+
 def find_references(text: str) -> Iterator[Reference]:
-    for match in REFERENCE.finditer(_without_code(text)):
-        line, col = _position(text, match.start())
-        label = match.group(3)
-        yield Reference(match.group(1), match.group(2).strip(), label.strip() if label else None,
-                        line, col, match.group())
+    """Every reference Markdown reads as prose; none in code of any kind."""
+    for match in references_in_prose(text):
+        yield _reference(text, match)
 
 
 MAX_NESTING = 12  # lists and quotes; the engine's Markdown parser recurses once per level
@@ -139,16 +147,10 @@ def is_unsafe_url(url: str) -> bool:
 
 def replace_references(text: str, resolve: Callable[[Reference], str]) -> str:
     """Replace every reference outside code by what `resolve` returns for it."""
-    plain = _without_code(text)
     pieces, last = [], 0
-    for match in REFERENCE.finditer(plain):
-        line, col = _position(text, match.start())
-        label = match.group(3)
-        before = text[:match.start()].rstrip(" *_")
-        ref = Reference(match.group(1), match.group(2).strip(), label.strip() if label else None,
-                        line, col, match.group(), not before or before[-1] in ".!?:\n-|>(\"'")
+    for match in references_in_prose(text):
         pieces.append(text[last:match.start()])
-        pieces.append(resolve(ref))
+        pieces.append(resolve(_reference(text, match)))
         last = match.end()
     pieces.append(text[last:])
     return "".join(pieces)

@@ -10,8 +10,10 @@ import markdown as md
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from generator.markup.reference_kinds import reference_markdown
+from generator.markup.reference_parser import ENGINE_EXTENSIONS
 from generator.markup.references import Reference, replace_references
-from generator.markup.text import clean_html, esc, md_escape, number_word, shift_headings, short_authors, term_in_text
+from generator.markup.text import clean_html, esc, number_word, shift_headings
 from generator.model.handbook import Handbook, Phase, Step
 from generator.model.paths import fillable_worksheet_pdf, pack_pdf, step_label, step_pdf, worksheet_pdf
 from generator.model.schema.method import NetworkMap
@@ -34,25 +36,12 @@ class PrintDoc:
 
 def _label(hb: Handbook, ref: Reference) -> str:
     """References print as plain text: a PDF has no site to link to."""
-    if ref.text:
-        return md_escape(ref.text)
-    if ref.kind == "stap":
-        return md_escape(step_label(hb, int(ref.target)))
-    if ref.kind == "fase":
-        return md_escape(next(p.meta.title for p in hb.phases if p.meta.id == ref.target))
-    if ref.kind == "pagina":
-        return md_escape(hb.page_by_slug(ref.target).meta.title)
-    if ref.kind == "begrip":
-        return md_escape(term_in_text(hb.glossary_entry(ref.target).term, ref.sentence_start))
-    if ref.kind == "werkblad":
-        return md_escape(hb.worksheets[ref.target].title)
-    entry = hb.literature_entry(ref.target)
-    return md_escape(f"({short_authors(entry.authors)}, {entry.year})")
+    return reference_markdown(hb, ref, None)
 
 
 def markdown_for_print(hb: Handbook, text: str, shift: int = 0) -> Markup:
     plain = replace_references(text, lambda ref: _label(hb, ref))
-    html = md.markdown(shift_headings(plain, shift) if shift else plain, extensions=["tables", "admonition"])
+    html = md.markdown(shift_headings(plain, shift) if shift else plain, extensions=ENGINE_EXTENSIONS)
     return Markup(clean_html(html))
 
 

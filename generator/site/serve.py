@@ -11,21 +11,7 @@ from pathlib import Path
 from generator.load.yamlio import keep_parsed_files
 from generator.site import engine
 from generator.site.build import BuildOptions, Project, check, generate
-
-WATCHED = ("content", "worksheets", "theme", "site_config", "mkdocs.yml")
-POLL_SECONDS = 0.1
-
-
-def snapshot(root: Path) -> dict[str, float]:
-    """Modification times of every watched source file."""
-    stamps: dict[str, float] = {}
-    for name in WATCHED:
-        base = root / name
-        paths = [base] if base.is_file() else base.rglob("*") if base.is_dir() else []
-        for path in paths:
-            if path.is_file():
-                stamps[str(path)] = path.stat().st_mtime_ns
-    return stamps
+from generator.site.watch import SourceWatcher
 
 
 def touch_all_pages(project: Project) -> None:
@@ -49,10 +35,10 @@ def regenerate(project: Project, theme_changed: bool = False) -> bool:
     return True
 
 
-def _theme_changed(old: dict[str, float], new: dict[str, float], project: Project) -> bool:
+def _theme_changed(changed: set[str], project: Project) -> bool:
     """The theme's templates are outside the docs tree: a change there must redo every page."""
-    overrides = str(project.theme_dir / "overrides")
-    return any(path.startswith(overrides) for path, _ in old.items() ^ new.items())
+    overrides = project.theme_dir / "overrides"
+    return any(Path(path).is_relative_to(overrides) for path in changed)
 
 
 def _stop_on_signals() -> None:
@@ -72,15 +58,12 @@ def serve(project: Project, address: str) -> int:
         return 1
     server = subprocess.Popen(engine.serve_command(project.config_path, address))
     print(f"Preview op http://{address}/ — stop met Ctrl+C.", file=sys.stderr)
-    stamps = snapshot(project.root)
     try:
-        while server.poll() is None:
-            time.sleep(POLL_SECONDS)
-            current = snapshot(project.root)
-            if current != stamps:
-                theme_changed = _theme_changed(stamps, current, project)
-                stamps = current
-                regenerate(project, theme_changed)
+        with SourceWatcher(project.root) as watcher:
+            while server.poll() is None:
+                changed = watcher.changes(timeout=0.5)
+                if changed:
+                    regenerate(project, _theme_changed(changed, project))
     except KeyboardInterrupt:
         pass
     finally:
