@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
+                                      SingleQuotedScalarString)
 
 from generator.diagnostics import Diagnostics
 from generator.load.loader import UNKNOWN_PHASE, Loaded
@@ -181,13 +182,12 @@ def _yaml_markdown(doc: YamlDoc, key: str, text: str, diags: Diagnostics) -> Mar
 def yaml_markdown_at(doc: YamlDoc, loc: tuple, diags: Diagnostics) -> MarkdownDoc:
     """The Markdown field at `loc` (keys and list indexes) of a YAML file, placed so its lines map back."""
     where = doc.locate(diags, loc)
-    raw = doc.data
-    for key in loc:
-        raw = raw[key]
+    raw = doc.node_at(loc)
     if isinstance(raw, (LiteralScalarString, FoldedScalarString)):
         # The text starts on the next line, indented (we assume the usual two spaces).
         return MarkdownDoc(doc.path, str(raw), where.line + 1, where.col + 2)
-    return MarkdownDoc(doc.path, str(raw), where.line, where.col + len(str(loc[-1])) + 2)
+    quote = 1 if isinstance(raw, (DoubleQuotedScalarString, SingleQuotedScalarString)) else 0
+    return MarkdownDoc(doc.path, str(raw), where.line, where.col + len(str(loc[-1])) + 2 + quote)
 
 
 def targets(hb: Handbook, loaded: Loaded) -> dict[str, set[str]]:

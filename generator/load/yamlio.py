@@ -37,6 +37,13 @@ class YamlDoc:
         line, col = _find(self._positions(), loc)
         return diags.at(self.path, line + self.line_offset + 1, col + 1)
 
+    def node_at(self, loc: tuple[Any, ...]) -> Any:
+        """The round-trip node at `loc`: it knows whether a text was written as a block scalar."""
+        node = self._positions()
+        for key in loc:
+            node = node[key]
+        return node
+
     def _positions(self) -> Any:
         """The round-trip tree, which knows lines and columns; parsed only when a message needs it."""
         if self.text is None:
