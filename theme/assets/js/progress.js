@@ -239,6 +239,8 @@
   }
 
   // The page scripts (worksheets.js, quiz.js) load after this file and use these.
+  // Before any page script reads its data: worksheets.js and quiz.js start as soon as ncSite exists.
+  migrateEarlierData(siteId());
   window.ncSite = { button: button, activate: activate, sayIn: sayIn, download: download,
                           pickFile: pickFile, recordQuiz: recordQuiz, fileType: fileType, fileName: fileName,
                           isFileOf: isFileOf };
@@ -468,7 +470,6 @@
   }
 
   function start() {
-    migrateEarlierData(siteId());
     Array.prototype.forEach.call(document.querySelectorAll(".nc-module"), setupModule);
     var route = document.getElementById("nc-route");
     if (route) setupRoutePage(route);
