@@ -84,7 +84,7 @@ def test_search_index_is_dutch_and_holds_body_text(site: Path, bundled) -> None:
     _, handbook = bundled
     body = " ".join(doc["text"] for doc in index["docs"] if "stap-02" in doc["location"])
     # a sentence from the body of step 2's explanation, not its title
-    first_paragraph = next(line for line in handbook.steps[1].uitleg.text.split("\n")
+    first_paragraph = next(line for line in handbook.steps[1].parts["uitleg"].text.split("\n")
                            if line and not line.startswith("#"))
     plain = re.sub(r"\[\[[^\]]*\]\]", " ", first_paragraph)  # drop [[kind:id]] references
     words = re.findall(r"[a-zà-ÿ]{6,}", plain.lower())[:3]
