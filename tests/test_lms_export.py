@@ -124,8 +124,8 @@ def test_qti_check_catches_an_unlisted_file(bundled: Handbook) -> None:
     with zipfile.ZipFile(buffer, "a") as archive:
         archive.writestr("items/extra.xml", "<broken")
     problems = check_qti(buffer.getvalue(), bundled)
-    assert any("not well-formed" in p for p in problems)
-    assert any("not in the manifest" in p for p in problems)
+    assert any("items/extra.xml: geen geldige XML" in p for p in problems)
+    assert any("items/extra.xml staat in de zip maar niet in het manifest" in p for p in problems)
 
 
 def test_cli_exports_and_checks_the_bank(tmp_path: Path) -> None:

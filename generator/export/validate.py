@@ -113,7 +113,7 @@ def parse_gift(gift: str) -> list[GiftQuestion]:
 
 def _parse_question(block: str, category: str) -> GiftQuestion:
     if not block.startswith("::"):
-        raise ValueError(f"question without a title: {block[:60]!r}")
+        raise ValueError(f"vraag zonder titel: {block[:60]!r}")
     end_title = _find_unescaped(block, "::", 2)
     title = unescape(block[2:end_title])
     rest = block[end_title + 2:]
@@ -122,7 +122,7 @@ def _parse_question(block: str, category: str) -> GiftQuestion:
     open_at = _find_unescaped(rest, "{")
     close_at = _find_unescaped(rest, "}", open_at + 1)
     if open_at < 0 or close_at < 0 or rest[close_at + 1:].strip():
-        raise ValueError(f"{title}: answer block missing or not last")
+        raise ValueError(f"{title}: het antwoordblok ontbreekt of staat niet aan het eind")
     question = GiftQuestion(category, title, unescape(rest[:open_at].strip()))
     _parse_answers(question, rest[open_at + 1:close_at])
     return question
@@ -136,7 +136,7 @@ def _parse_answers(question: GiftQuestion, body: str) -> None:
     for marker, chunk in _split_unescaped(body, "=~"):
         if not marker:
             if chunk.strip():
-                raise ValueError(f"{question.title}: text before the first answer")
+                raise ValueError(f"{question.title}: tekst vóór het eerste antwoord")
             continue
         _add_answer(question, marker, chunk.strip())
 
@@ -157,16 +157,16 @@ def _add_answer(question: GiftQuestion, marker: str, chunk: str) -> None:
 
 
 def check_gift(handbook: _HandbookLike, gift: str) -> list[str]:
-    """Problems found when the GIFT text is read back and compared with the bank ([] = fine)."""
+    """Problems (in Dutch) found when the GIFT text is read back and compared with the bank ([] = fine)."""
     try:
         parsed = parse_gift(gift)
     except ValueError as error:
-        return [f"GIFT does not parse: {error}"]
+        return [f"het GIFT-bestand is niet te lezen: {error}"]
     expected = [(quiz, question) for quiz_id in sorted(handbook.quizzes)
                 for quiz in [handbook.quizzes[quiz_id]] for question in quiz.questions]
     problems = []
     if len(parsed) != len(expected):
-        problems.append(f"{len(parsed)} questions read back, {len(expected)} in the bank")
+        problems.append(f"{len(parsed)} vragen teruggelezen, {len(expected)} in de toetsen")
     for (quiz, question), got in zip(expected, parsed):
         problems += _compare_question(quiz, question, got)
     return problems
@@ -174,30 +174,30 @@ def check_gift(handbook: _HandbookLike, gift: str) -> list[str]:
 
 def _compare_question(quiz: Quiz, question: Question, got: GiftQuestion) -> list[str]:
     title = question_title(quiz, question)
-    checks = [(got.title, title, "title"), (got.category, f"{CATEGORY_ROOT}/{quiz.id}", "category"),
-              (got.text, question_text(question), "question text")]
+    checks = [(got.title, title, "titel"), (got.category, f"{CATEGORY_ROOT}/{quiz.id}", "categorie"),
+              (got.text, question_text(question), "vraagtekst")]
     if question.type == "order":
         pairs = [(f"{POSITION_LABEL} {place}", item) for place, item in enumerate(question.items, 1)]
-        checks += [(got.pairs, pairs, "order items"), (got.general_feedback, question.feedback, "feedback")]
+        checks += [(got.pairs, pairs, "volgorde-items"), (got.general_feedback, question.feedback, "feedback")]
     else:
-        checks += [([a.text for a in got.answers], [o.text for o in question.options], "answer texts"),
+        checks += [([a.text for a in got.answers], [o.text for o in question.options], "antwoordteksten"),
                    ([a.weight > 0 for a in got.answers], [o.correct for o in question.options],
-                    "correct answers"),
+                    "goede antwoorden"),
                    ([a.feedback for a in got.answers], [o.feedback for o in question.options], "feedback")]
         checks += _weight_checks(question, got)
-    return [f"{title}: {what} differ: {actual!r} != {wanted!r}"
+    return [f"{title}: {what} verschillen: {actual!r} in plaats van {wanted!r}"
             for actual, wanted, what in checks if actual != wanted]
 
 
 def _weight_checks(question: Question, got: GiftQuestion) -> list[tuple[object, object, str]]:
     if question.type != "multiple":
         return [([a.weight for a in got.answers],
-                 [100.0 if o.correct else 0.0 for o in question.options], "weights")]
+                 [100.0 if o.correct else 0.0 for o in question.options], "gewichten")]
     right = round(sum(a.weight for a in got.answers if a.weight > 0), 2)
     wrong = round(sum(a.weight for a in got.answers if a.weight < 0), 2)
     has_wrong = any(not o.correct for o in question.options)
-    return [(right, 100.0, "sum of right weights"), (wrong, -100.0 if has_wrong else 0.0,
-                                                     "sum of wrong weights")]
+    return [(right, 100.0, "som van de goede gewichten"), (wrong, -100.0 if has_wrong else 0.0,
+                                                     "som van de foute gewichten")]
 
 
 # --- QTI -------------------------------------------------------------------------------------
@@ -212,25 +212,25 @@ def _cp(tag: str) -> str:
 
 def _require_attrs(element: ET.Element, names: tuple[str, ...], where: str) -> list[str]:
     local = element.tag.rsplit("}", 1)[-1]
-    return [f"{where}: <{local}> lacks @{name}" for name in names if not element.get(name)]
+    return [f"{where}: <{local}> mist @{name}" for name in names if not element.get(name)]
 
 
 def check_qti(package: bytes, handbook: _HandbookLike | None = None) -> list[str]:
-    """Structural problems in a QTI 2.1 package ([] = fine). Not an XSD validation."""
+    """Structural problems (in Dutch) in a QTI 2.1 package ([] = fine). Not an XSD validation."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(package))
     except zipfile.BadZipFile as error:
-        return [f"not a zip: {error}"]
+        return [f"geen zip-bestand: {error}"]
     names = archive.namelist()
-    problems = [] if names == sorted(names) else ["zip entries are not sorted"]
+    problems = [] if names == sorted(names) else ["de bestanden in de zip staan niet op volgorde"]
     trees: dict[str, ET.Element] = {}
     for name in names:
         try:
             trees[name] = ET.fromstring(archive.read(name))
         except ET.ParseError as error:
-            problems.append(f"{name}: not well-formed: {error}")
+            problems.append(f"{name}: geen geldige XML: {error}")
     if "imsmanifest.xml" not in trees:
-        return problems + ["imsmanifest.xml missing or unreadable"]
+        return problems + ["imsmanifest.xml ontbreekt of is niet te lezen"]
     types: dict[str, str] = {}
     problems += _check_manifest(trees["imsmanifest.xml"], set(names), types)
     for name, root in trees.items():
@@ -245,16 +245,16 @@ def check_qti(package: bytes, handbook: _HandbookLike | None = None) -> list[str
 
 def _check_manifest(manifest: ET.Element, names: set[str], types: dict[str, str]) -> list[str]:
     if manifest.tag != _cp("manifest"):
-        return [f"imsmanifest.xml: root is {manifest.tag}, expected {_cp('manifest')}"]
+        return [f"imsmanifest.xml: de wortel is {manifest.tag}, verwacht: {_cp('manifest')}"]
     problems = _require_attrs(manifest, ("identifier",), "imsmanifest.xml")
     if manifest.find(_cp("organizations")) is None or manifest.find(_cp("resources")) is None:
-        problems.append("imsmanifest.xml: <organizations> or <resources> missing")
+        problems.append("imsmanifest.xml: <organizations> of <resources> ontbreekt")
     resources = manifest.findall(f"{_cp('resources')}/{_cp('resource')}")
     ids = {resource.get("identifier") for resource in resources}
     listed = {"imsmanifest.xml"}
     for resource in resources:
         problems += _check_resource(resource, names, ids, types, listed)
-    problems += [f"imsmanifest.xml: {name} is in the zip but not in the manifest"
+    problems += [f"imsmanifest.xml: {name} staat in de zip maar niet in het manifest"
                  for name in sorted(names - listed)]
     return problems
 
@@ -265,21 +265,21 @@ def _check_resource(resource: ET.Element, names: set[str], ids: set[str | None],
     files = [file.get("href", "") for file in resource.findall(_cp("file"))]
     href = resource.get("href", "")
     if href not in files:
-        problems.append(f"imsmanifest.xml: resource {href} has no <file> for its own href")
+        problems.append(f"imsmanifest.xml: resource {href} heeft geen <file> voor zijn eigen href")
     for file in files:
         listed.add(file)
         types[file] = resource.get("type", "")
         if file not in names:
-            problems.append(f"imsmanifest.xml: {file} is listed but not in the zip")
+            problems.append(f"imsmanifest.xml: {file} staat in het manifest maar niet in de zip")
     for dependency in resource.findall(_cp("dependency")):
         if dependency.get("identifierref") not in ids:
-            problems.append(f"imsmanifest.xml: dependency {dependency.get('identifierref')} unknown")
+            problems.append(f"imsmanifest.xml: dependency {dependency.get('identifierref')} is onbekend")
     return problems
 
 
 def _check_item(name: str, item: ET.Element) -> list[str]:
     if item.tag != _q("assessmentItem"):
-        return [f"{name}: root is {item.tag}, expected {_q('assessmentItem')}"]
+        return [f"{name}: de wortel is {item.tag}, verwacht: {_q('assessmentItem')}"]
     problems = _require_attrs(item, ("identifier", "title", "adaptive", "timeDependent"), name)
     declared: dict[str | None, list[str | None]] = {}
     for decl in item.findall(_q("responseDeclaration")):
@@ -290,13 +290,13 @@ def _check_item(name: str, item: ET.Element) -> list[str]:
     interactions = [] if body is None else [
         *body.iter(_q("choiceInteraction")), *body.iter(_q("orderInteraction"))]
     if len(interactions) != 1:
-        return problems + [f"{name}: expected one choice/order interaction, found {len(interactions)}"]
+        return problems + [f"{name}: {len(interactions)} choice/order-interacties, verwacht: één"]
     problems += _check_interaction(name, interactions[0], declared)
     outcomes = {decl.get("identifier") for decl in item.findall(_q("outcomeDeclaration"))}
     for feedback in item.findall(_q("modalFeedback")):
         problems += _require_attrs(feedback, ("outcomeIdentifier", "identifier", "showHide"), name)
         if feedback.get("outcomeIdentifier") not in outcomes:
-            problems.append(f"{name}: modalFeedback uses undeclared {feedback.get('outcomeIdentifier')}")
+            problems.append(f"{name}: modalFeedback gebruikt niet gedeclareerd {feedback.get('outcomeIdentifier')}")
     return problems
 
 
@@ -306,22 +306,22 @@ def _check_interaction(name: str, interaction: ET.Element, declared: dict[str | 
         problems += _require_attrs(interaction, ("maxChoices",), name)
     response = interaction.get("responseIdentifier")
     if response not in declared:
-        return problems + [f"{name}: interaction response {response} is not declared"]
+        return problems + [f"{name}: de response {response} van de interactie is niet gedeclareerd"]
     choices = [choice.get("identifier") for choice in interaction.findall(_q("simpleChoice"))]
     if len(set(choices)) != len(choices) or None in choices:
-        problems.append(f"{name}: choice identifiers missing or repeated")
+        problems.append(f"{name}: identifiers van keuzes ontbreken of komen twee keer voor")
     if not declared[response] or not set(declared[response]) <= set(choices):
-        problems.append(f"{name}: correctResponse {declared[response]} does not name choices {choices}")
+        problems.append(f"{name}: correctResponse {declared[response]} noemt niet de keuzes {choices}")
     return problems
 
 
 def _check_test(name: str, test: ET.Element, names: set[str]) -> list[str]:
     if test.tag != _q("assessmentTest"):
-        return [f"{name}: root is {test.tag}, expected {_q('assessmentTest')}"]
+        return [f"{name}: de wortel is {test.tag}, verwacht: {_q('assessmentTest')}"]
     problems = _require_attrs(test, ("identifier", "title"), name)
     parts = test.findall(_q("testPart"))
     if not parts:
-        problems.append(f"{name}: no testPart")
+        problems.append(f"{name}: geen testPart")
     for part in parts:
         problems += _require_attrs(part, ("identifier", "navigationMode", "submissionMode"), name)
         for section in part.iter(_q("assessmentSection")):
@@ -330,7 +330,7 @@ def _check_test(name: str, test: ET.Element, names: set[str]) -> list[str]:
         problems += _require_attrs(ref, ("identifier", "href"), name)
         target = posixpath.normpath(posixpath.join(posixpath.dirname(name), ref.get("href", "")))
         if target not in names:
-            problems.append(f"{name}: assessmentItemRef {ref.get('href')} does not resolve")
+            problems.append(f"{name}: assessmentItemRef {ref.get('href')} wijst naar niets")
     return problems
 
 
@@ -340,13 +340,13 @@ def _check_against_bank(trees: dict[str, ET.Element], handbook: _HandbookLike) -
         for question in quiz.questions:
             path = item_path(quiz, question)
             if path not in trees:
-                problems.append(f"{path}: missing for {quiz.id}/{question.id}")
+                problems.append(f"{path}: ontbreekt voor {quiz.id}/{question.id}")
                 continue
             problems += _compare_correct(path, trees[path], question)
     items = sum(len(quiz.questions) for quiz in handbook.quizzes.values())
     found = sum(1 for name in trees if name.startswith("items/"))
     if found != items:
-        problems.append(f"{found} items in the package, {items} questions in the bank")
+        problems.append(f"{found} items in het pakket, {items} vragen in de toetsen")
     return problems
 
 
@@ -356,7 +356,7 @@ def _compare_correct(path: str, item: ET.Element, question: Question) -> list[st
     got = [texts.get(value) for value in values]
     wanted = list(question.items) if question.type == "order" else [
         option.text for option in question.options if option.correct]
-    return [] if got == wanted else [f"{path}: correct answers {got!r} != {wanted!r}"]
+    return [] if got == wanted else [f"{path}: goede antwoorden {got!r} in plaats van {wanted!r}"]
 
 
 def _is_correct_value(item: ET.Element, value: ET.Element) -> bool:
