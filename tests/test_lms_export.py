@@ -137,3 +137,19 @@ def test_cli_exports_and_checks_the_bank(tmp_path: Path) -> None:
     zipped = tmp_path / "vragen.zip"
     assert run_cli("export-toetsen", "--format", "qti", "--out", str(zipped)).returncode == 0
     assert zipped.read_bytes().startswith(b"PK")
+
+
+def test_a_wrong_export_is_a_located_diagnostic_and_not_written(minimal: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A bug in the GIFT writer (one right answer written as wrong) is caught by reading it back."""
+    import generator.export
+    from generator.cli import main
+    monkeypatch.setattr(generator.export, "export_gift", lambda hb: export_gift(hb).replace("\t=", "\t~", 1))
+    out = tmp_path / "vragen.gift"
+    assert main(["export-toetsen", "--root", str(minimal), "--format", "gift", "--out", str(out)]) == 1
+    assert not out.exists()
+    problems = capsys.readouterr().err.splitlines()
+    assert problems[0].startswith(f"{out.as_posix()}:1:1: NC093 de export klopt niet met de toetsen: "), problems
+    assert any("goede antwoorden verschillen: [False, " in line for line in problems), problems
+    assert problems[-1].endswith("gevonden. Er is niets geëxporteerd.")
