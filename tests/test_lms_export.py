@@ -153,3 +153,15 @@ def test_a_wrong_export_is_a_located_diagnostic_and_not_written(minimal: Path, t
     assert problems[0].startswith(f"{out.as_posix()}:1:1: NC093 de export klopt niet met de toetsen: "), problems
     assert any("goede antwoorden verschillen: [False, " in line for line in problems), problems
     assert problems[-1].endswith("gevonden. Er is niets geëxporteerd.")
+
+
+def test_a_broken_qti_package_is_a_located_diagnostic(minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import generator.export
+    from generator.cli import main
+    monkeypatch.setattr(generator.export, "export_qti", lambda hb: b"geen zip")
+    out = tmp_path / "vragen.zip"
+    assert main(["export-toetsen", "--root", str(minimal), "--format", "qti", "--out", str(out)]) == 1
+    assert not out.exists()
+    assert capsys.readouterr().err.startswith(f"{out.as_posix()}:1:1: NC094 de export klopt niet met de toetsen: "
+                                              "geen zip-bestand: ")
