@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.diagnostics import Diagnostics
 from generator.site.build import (
     BuildOptions,
     Project,
@@ -138,9 +139,9 @@ def build_one(project: Project, site_dir: Path, options: BuildOptions, previous:
         options = replace(options, whats_new=news)
     generated = generate(project, handbook, options)
     if generated.pdf:
-        outcome.err += [f"Let op: {notice}" for notice in generated.pdf.notices]
-    if generated.pdf and generated.pdf.warnings:
-        outcome.err += [f"PDF-probleem: {w}" for w in generated.pdf.warnings]
+        outcome.err += [str(notice) for notice in generated.pdf.notices]
+    if generated.pdf and generated.pdf.problems:
+        outcome.err += [str(problem) for problem in sorted(generated.pdf.problems)]
         outcome.err.append("De PDF's hebben problemen (zie hierboven). De vorige site is niet veranderd.")
         outcome.code = EXIT_CONTENT
         return outcome
@@ -239,10 +240,21 @@ def run_export(project: Project, kind: str, out: Path) -> int:
         data = export_qti(handbook)
         problems = check_qti(data, handbook)
     if problems:
-        for problem in problems:
-            print(f"export-probleem: {problem}", file=sys.stderr)
+        exported = _export_problems(project, kind, out, problems)
+        exported.print_all(sys.stderr)
+        print(f"{exported.summary()} Er is niets geëxporteerd.", file=sys.stderr)
         return EXIT_CONTENT
     out.write_bytes(data)
     count = sum(len(q.questions) for q in handbook.quizzes.values())
     print(f"Klaar: {count} vragen uit {len(handbook.quizzes)} toetsen staan in {out} ({kind.upper()}).")
     return EXIT_OK
+
+
+def _export_problems(project: Project, kind: str, out: Path, problems: list[str]) -> Diagnostics:
+    """What reading the export back found, located at the file it was meant for (it is not written)."""
+    diags = Diagnostics(project.root)
+    for problem in problems:
+        diags.error(diags.at(out), "NC093" if kind == "gift" else "NC094",
+                    f"de export klopt niet met de toetsen: {problem}; verwacht: precies de vragen uit de "
+                    "toetsen (dit is een fout in de generator; meld het met deze melding)")
+    return diags

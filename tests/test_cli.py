@@ -94,6 +94,10 @@ def test_an_engine_warning_names_the_authors_file(minimal: Path) -> None:
     handbook, _ = check(Project(minimal))
     warning = ("WARNING -  Doc file 'stappen/stap-01-eerste-stap.md' contains a link '#x', "
                "but there is no such anchor on this page.")
-    explained = explain_engine_output(f"INFO - Building\n{warning}", page_sources(handbook))
-    assert explained.splitlines()[1].startswith("content/steps/01-eerste-stap: de site-bouwer meldt")
+    general = "WARNING -  Config value 'plugins': the plugin is deprecated."
+    explained = explain_engine_output(f"INFO - Building\n{warning}\n{general}", page_sources(handbook),
+                                      "build/default/mkdocs.yml")
+    assert explained.splitlines()[1].startswith("content/steps/01-eerste-stap:1:1: NC092 de site-bouwer meldt")
+    assert explained.splitlines()[2].startswith("build/default/mkdocs.yml:1:1: NC092 de site-bouwer meldt: "
+                                                f"{general}; verwacht: ")
     assert explained.splitlines()[0] == "INFO - Building"

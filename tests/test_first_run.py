@@ -42,7 +42,8 @@ def test_build_passes_without_harfbuzz_subset_and_says_so_once(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     # The notice proves the fallback really ran (else this test would pass on any machine).
     assert result.stderr.count(NOTICE) == 1, result.stderr
-    assert "PDF-probleem" not in result.stderr
+    assert f"pdf:1:1: NC091 waarschuwing: {NOTICE}" in result.stderr, result.stderr
+    assert " NC090 " not in result.stderr
     pdfs = sorted((project / "site" / "pdf").rglob("*.pdf"))
     assert len(pdfs) >= 3
     for path in pdfs:
@@ -64,7 +65,9 @@ def test_a_problem_the_content_causes_fails_the_build_every_time(tmp_path: Path)
     for attempt in (1, 2):  # the rerun must not take the warned PDFs from the cache
         result = run_cli("build", "--root", str(project))
         assert result.returncode == 1, (attempt, result.stderr)
-        assert "PDF-probleem" in result.stderr and "ontbreekt.png" in result.stderr
+        problems = [line for line in result.stderr.splitlines() if " NC090 " in line]
+        assert problems and all(line.startswith("pdf/werkbladen/") for line in problems), result.stderr
+        assert any("ontbreekt.png" in line for line in problems), result.stderr
         assert not (project / "site").exists()
     cached = list((project / "build" / "pdf-cache").glob("*.pdf"))
     assert cached  # the clean PDFs (step, packs) are cached ...

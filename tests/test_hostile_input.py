@@ -64,3 +64,44 @@ def test_a_dangling_link_is_nc004(tmp_path: Path) -> None:
     page.symlink_to(tmp_path / "bestaat-niet.md")
     result, _ = check_limited(project)
     assert "content/pages/luisteren.md:1:1: NC004 " in result.stdout, result.stdout
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_bar_in_a_value_keeps_its_message_whole(tmp_path: Path) -> None:
+    """Validators once passed 'CODE|message' strings: a '|' in the value cut its own message."""
+    project = copy_fixture("minimal", tmp_path / "project")
+    _replace(project / "site_config" / "default.yml", '"#1d5c4a"', '"#12|456"')
+    _replace(project / "site_config" / "default.yml", '  name: "Proeforganisatie"\n',
+             '  name: "Proeforganisatie"\n  website: "https://a b|c"\n')
+    _replace(project / "content" / "handbook.yml", 'version: "0.1"', 'version: "0.1|2"')
+    _replace(project / "worksheets" / "eerste-blad.yml", '"Lees de vraag. Schrijf je antwoord op."',
+             '"Lees <b>de|vraag</b>."')
+    with (project / "worksheets" / "eerste-blad.yml").open("a", encoding="utf-8") as sheet:
+        sheet.write('  - type: table\n    id: wie\n    label: "Wie?"\n    columns: ["Naam", "Helpt"]\n'
+                    '    check_columns: ["Helpt|mee"]\n')
+    result, _ = check_limited(project)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    site, handbook, sheet = "site_config/default.yml", "content/handbook.yml", "worksheets/eerste-blad.yml"
+    assert f"{site}:{_line_of(project / site, 'primary:')}:3: NC070 kleur '#12|456' is geen hexkleur; " \
+           "verwacht: bijvoorbeeld #1d5c4a" in lines, result.stdout
+    assert f"{site}:{_line_of(project / site, 'website:')}:3: NC034 'https://a b|c' is geen webadres; verwacht: " \
+           "een adres dat begint met https:// (of http://), zonder spaties of aanhalingstekens" in lines, result.stdout
+    assert f"{handbook}:{_line_of(project / handbook, 'version:')}:3: NC026 versie '0.1|2' mag alleen letters, " \
+           "cijfers, punten en streepjes hebben (geen spaties, geen / of aanhalingstekens): hij komt in " \
+           "bestandsnamen; verwacht: bijvoorbeeld 2026.1" in lines, result.stdout
+    assert f"{sheet}:{_line_of(project / sheet, '<b>')}:5: NC030 ruwe HTML is niet toegestaan " \
+           "('<b>de|vraag</b>.'); verwacht: gewone Markdown" in lines, result.stdout
+    assert f"{sheet}:{_line_of(project / sheet, 'check_columns:')}:5: NC028 kolom 'Helpt|mee' staat niet in " \
+           "columns; verwacht: een van Naam, Helpt" in lines, result.stdout
+    assert len(lines) == 6, result.stdout  # five problems and the summary
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text in line)

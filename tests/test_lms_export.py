@@ -194,3 +194,32 @@ def test_schemas_are_installed_with_the_package(tmp_path: Path) -> None:
     installed = tmp_path / "lib" / "generator" / "export" / "schemas" / "qti21"
     for name in ("qtiv2p1/imsqti_v2p1.xsd", "imscp_v1p1.xsd", "w3/xml.xsd", "README.md"):
         assert (installed / name).is_file(), name
+
+
+def test_a_wrong_export_is_a_located_diagnostic_and_not_written(minimal: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A bug in the GIFT writer (one right answer written as wrong) is caught by reading it back."""
+    import generator.export
+    from generator.cli import main
+    monkeypatch.setattr(generator.export, "export_gift", lambda hb: export_gift(hb).replace("\t=", "\t~", 1))
+    out = tmp_path / "vragen.gift"
+    assert main(["export-toetsen", "--root", str(minimal), "--format", "gift", "--out", str(out)]) == 1
+    assert not out.exists()
+    problems = capsys.readouterr().err.splitlines()
+    assert problems[0].startswith(f"{out.as_posix()}:1:1: NC093 de export klopt niet met de toetsen: "), problems
+    assert any("goede antwoorden verschillen: [False, " in line for line in problems), problems
+    assert problems[-1].endswith("gevonden. Er is niets geëxporteerd.")
+
+
+def test_a_broken_qti_package_is_a_located_diagnostic(minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import generator.export
+    from generator.cli import main
+    monkeypatch.setattr(generator.export, "export_qti", lambda hb: b"geen zip")
+    out = tmp_path / "vragen.zip"
+    assert main(["export-toetsen", "--root", str(minimal), "--format", "qti", "--out", str(out)]) == 1
+    assert not out.exists()
+    assert capsys.readouterr().err.startswith(f"{out.as_posix()}:1:1: NC094 de export klopt niet met de toetsen: "
+                                              "geen zip-bestand")
+

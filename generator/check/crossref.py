@@ -105,7 +105,7 @@ def _check_sections_and_pages(hb: Handbook, loaded: Loaded, diags: Diagnostics) 
                         f"sectie '{page.meta.section}' bestaat niet; verwacht: een van "
                         f"{_choices(sections)} (zie sections in content/handbook.yml)")
         if page.slug in RESERVED_PAGE_SLUGS:
-            diags.error(diags.at(page.body.path), "NC051",
+            diags.error(diags.at(page.body.path), "NC043",
                         f"de naam '{page.slug}' is gereserveerd voor een gemaakte pagina; "
                         "verwacht: een andere bestandsnaam")
 

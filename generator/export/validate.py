@@ -111,7 +111,7 @@ def parse_gift(gift: str) -> list[GiftQuestion]:
 
 def _parse_question(block: str, category: str) -> GiftQuestion:
     if not block.startswith("::"):
-        raise ValueError(f"question without a title: {block[:60]!r}")
+        raise ValueError(f"vraag zonder titel: {block[:60]!r}")
     end_title = _find_unescaped(block, "::", 2)
     title = unescape(block[2:end_title])
     rest = block[end_title + 2:]
@@ -120,7 +120,7 @@ def _parse_question(block: str, category: str) -> GiftQuestion:
     open_at = _find_unescaped(rest, "{")
     close_at = _find_unescaped(rest, "}", open_at + 1)
     if open_at < 0 or close_at < 0 or rest[close_at + 1:].strip():
-        raise ValueError(f"{title}: answer block missing or not last")
+        raise ValueError(f"{title}: het antwoordblok ontbreekt of staat niet aan het eind")
     question = GiftQuestion(category, title, unescape(rest[:open_at].strip()))
     _parse_answers(question, rest[open_at + 1:close_at])
     return question
@@ -134,7 +134,7 @@ def _parse_answers(question: GiftQuestion, body: str) -> None:
     for marker, chunk in _split_unescaped(body, "=~"):
         if not marker:
             if chunk.strip():
-                raise ValueError(f"{question.title}: text before the first answer")
+                raise ValueError(f"{question.title}: tekst vóór het eerste antwoord")
             continue
         _add_answer(question, marker, chunk.strip())
 
@@ -159,12 +159,12 @@ def check_gift(handbook: _HandbookLike, gift: str) -> list[str]:
     try:
         parsed = parse_gift(gift)
     except ValueError as error:
-        return [f"GIFT does not parse: {error}"]
+        return [f"het GIFT-bestand is niet te lezen: {error}"]
     expected = [(quiz, question) for quiz_id in sorted(handbook.quizzes)
                 for quiz in [handbook.quizzes[quiz_id]] for question in quiz.questions]
     problems = []
     if len(parsed) != len(expected):
-        problems.append(f"{len(parsed)} questions read back, {len(expected)} in the bank")
+        problems.append(f"{len(parsed)} vragen teruggelezen, {len(expected)} in de toetsen")
     for (quiz, question), got in zip(expected, parsed):
         problems += _compare_question(quiz, question, got)
     return problems
@@ -172,30 +172,30 @@ def check_gift(handbook: _HandbookLike, gift: str) -> list[str]:
 
 def _compare_question(quiz: Quiz, question: Question, got: GiftQuestion) -> list[str]:
     title = question_title(quiz, question)
-    checks = [(got.title, title, "title"), (got.category, f"{CATEGORY_ROOT}/{quiz.id}", "category"),
-              (got.text, question_text(question), "question text")]
+    checks = [(got.title, title, "titel"), (got.category, f"{CATEGORY_ROOT}/{quiz.id}", "categorie"),
+              (got.text, question_text(question), "vraagtekst")]
     if question.type == "order":
         pairs = [(f"{POSITION_LABEL} {place}", item) for place, item in enumerate(question.items, 1)]
-        checks += [(got.pairs, pairs, "order items"), (got.general_feedback, question.feedback, "feedback")]
+        checks += [(got.pairs, pairs, "volgorde-items"), (got.general_feedback, question.feedback, "feedback")]
     else:
-        checks += [([a.text for a in got.answers], [o.text for o in question.options], "answer texts"),
+        checks += [([a.text for a in got.answers], [o.text for o in question.options], "antwoordteksten"),
                    ([a.weight > 0 for a in got.answers], [o.correct for o in question.options],
-                    "correct answers"),
+                    "goede antwoorden"),
                    ([a.feedback for a in got.answers], [o.feedback for o in question.options], "feedback")]
         checks += _weight_checks(question, got)
-    return [f"{title}: {what} differ: {actual!r} != {wanted!r}"
+    return [f"{title}: {what} verschillen: {actual!r} in plaats van {wanted!r}"
             for actual, wanted, what in checks if actual != wanted]
 
 
 def _weight_checks(question: Question, got: GiftQuestion) -> list[tuple[object, object, str]]:
     if question.type != "multiple":
         return [([a.weight for a in got.answers],
-                 [100.0 if o.correct else 0.0 for o in question.options], "weights")]
+                 [100.0 if o.correct else 0.0 for o in question.options], "gewichten")]
     right = round(sum(a.weight for a in got.answers if a.weight > 0), 2)
     wrong = round(sum(a.weight for a in got.answers if a.weight < 0), 2)
     has_wrong = any(not o.correct for o in question.options)
-    return [(right, 100.0, "sum of right weights"), (wrong, -100.0 if has_wrong else 0.0,
-                                                     "sum of wrong weights")]
+    return [(right, 100.0, "som van de goede gewichten"), (wrong, -100.0 if has_wrong else 0.0,
+                                                     "som van de foute gewichten")]
 
 
 # --- QTI -------------------------------------------------------------------------------------

@@ -294,7 +294,7 @@ def _check_logo(site: SiteConfig, root: Path, diags: Diagnostics, loaded: Loaded
         return
     where = loaded.sources[id(site)].locate(diags, ("branding", "logo"))
     if path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
-        diags.error(where, "NC022", f"logo '{logo}' heeft een onbekend formaat; verwacht: .svg, .png of .jpg")
+        diags.error(where, "NC037", f"logo '{logo}' heeft een onbekend formaat; verwacht: .svg, .png of .jpg")
     elif path.suffix.lower() == ".svg":
         text = read_text(path, diags)
         found = SVG_UNSAFE.search(text or "")

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import ContentError, Diagnostics
 from generator.load.yamlio import YamlDoc, to_plain
 
 TYPE_NAMES = {"str": "tekst", "int": "een geheel getal", "bool": "true of false",
@@ -34,20 +34,12 @@ def validate(model: type[BaseModel], doc: YamlDoc, diags: Diagnostics) -> BaseMo
 def _report(error: dict[str, Any], doc: YamlDoc, diags: Diagnostics) -> None:
     loc = tuple(error["loc"])
     code, message = _describe(error, loc)
-    if error["type"] == "value_error" and "|" in message:
-        code, message, loc = _split_own_message(message, loc)
+    own = error.get("ctx", {}).get("error")
+    if isinstance(own, ContentError):  # our validators' own code, message and place
+        code, message, loc = own.code, own.message, loc + own.at
     elif error["type"] == "missing":
         loc = loc[:-1]
     diags.error(doc.locate(diags, loc), code, message)
-
-
-def _split_own_message(message: str, loc: tuple[Any, ...]) -> tuple[str, str, tuple[Any, ...]]:
-    """Our validators raise 'CODE|message' or 'CODE|dotted.path|message'."""
-    parts = message.split("|")
-    if len(parts) == 3:
-        sub = tuple(int(p) if p.isdigit() else p for p in parts[1].split("."))
-        return parts[0], parts[2], loc + sub
-    return parts[0], parts[1], loc
 
 
 def _describe(error: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str]:
@@ -65,19 +57,19 @@ def _describe(error: dict[str, Any], loc: tuple[Any, ...]) -> tuple[str, str]:
     if kind == "too_short":
         return "NC023", f"'{key}' heeft te weinig items; verwacht: minstens {error['ctx']['min_length']}"
     if kind == "too_long":
-        return "NC022", f"'{key}' heeft te veel items; verwacht: hoogstens {error['ctx']['max_length']}"
+        return "NC027", f"'{key}' heeft te veel items; verwacht: hoogstens {error['ctx']['max_length']}"
     if kind == "string_pattern_mismatch":
-        return "NC022", (f"'{key}' heeft waarde '{found}'; verwacht: "
+        return "NC026", (f"'{key}' heeft waarde '{found}'; verwacht: "
                          + _pattern_hint(error["ctx"]["pattern"]))
     if kind in ("literal_error", "enum"):
-        return "NC022", f"'{key}' heeft waarde '{found}'; verwacht: {_dutch_or(error['ctx']['expected'])}"
+        return "NC025", f"'{key}' heeft waarde '{found}'; verwacht: {_dutch_or(error['ctx']['expected'])}"
     if kind in ("union_tag_invalid",):
         return "NC024", (f"onbekend bloktype '{error['ctx']['tag']}'; "
                          f"verwacht: {_dutch_or(error['ctx']['expected_tags'])}")
     if kind == "union_tag_not_found":
         return "NC021", "verplichte sleutel 'type' ontbreekt in dit blok"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return "NC022", f"'{key}' heeft waarde {found}; verwacht: {_bounds(error['ctx'])}"
+        return "NC027", f"'{key}' heeft waarde {found}; verwacht: {_bounds(error['ctx'])}"
     if kind in EXPECTED:
         return "NC022", f"'{key}' is {_type_name(found)}; verwacht: {EXPECTED[kind]}"
     return "NC022", f"'{key}': {error['msg']}"

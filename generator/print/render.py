@@ -7,10 +7,13 @@ import logging
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import Iterator
 
+from generator.diagnostics import WARNING, Diagnostic, Location
 from generator.print.print_html import PrintDoc
 from generator.print.tagging import complete_structure
 
@@ -19,8 +22,6 @@ STYLESHEET = "print.css"  # in the print templates folder; given to WeasyPrint, 
 _FONT_CONFIG = None
 _STYLESHEET = None
 _FETCHER = None
-_WARNINGS: list[str] = []
-_NOTICES: list[str] = []
 
 # WeasyPrint notices about this machine, not about the content: the PDF is still right. They are
 # reported once per build with what to install, and never fail it.
@@ -37,8 +38,8 @@ class RenderReport:
     files: dict[str, Path]  # site path -> the PDF in the cache (kept on disk: memory stays flat)
     rendered: list[str]
     cached: list[str]
-    warnings: list[str]
-    notices: list[str] = field(default_factory=list)  # about the machine; the PDFs are fine
+    problems: list[Diagnostic]  # caused by the content: the build fails
+    notices: list[Diagnostic] = field(default_factory=list)  # about the machine; the PDFs are fine
 
 
 def source_date_epoch(edition_date: str) -> int:
@@ -69,10 +70,37 @@ def cache_key(doc: PrintDoc, environment: str) -> str:
 class _CollectWarnings(logging.Handler):
     """WeasyPrint is silent as a library: its warnings become build problems."""
 
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.warnings: list[str] = []
+        self.notices: list[str] = []
+
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
         notice = next((text for start, text in MACHINE_NOTICES.items() if message.startswith(start)), None)
-        (_NOTICES if notice else _WARNINGS).append(notice or message)
+        (self.notices if notice else self.warnings).append(notice or message)
+
+
+@contextmanager
+def _collecting() -> Iterator[_CollectWarnings]:
+    """WeasyPrint's warnings while one document renders (a worker renders one at a time)."""
+    logger, collector = logging.getLogger("weasyprint"), _CollectWarnings()
+    logger.addHandler(collector)
+    try:
+        yield collector
+    finally:
+        logger.removeHandler(collector)
+
+
+def pdf_problem(path: str, warning: str) -> Diagnostic:
+    """A WeasyPrint warning about one PDF, located at the PDF in the site (nothing better is known)."""
+    return Diagnostic(Location(path), "NC090", f"de PDF-maker meldt: {warning}; verwacht: een PDF zonder "
+                      "meldingen (kijk of elke afbeelding en elk lettertype in de printsjablonen bestaat)")
+
+
+def machine_notice(notice: str) -> Diagnostic:
+    """A notice about this computer, located at the PDF folder: it concerns all PDFs."""
+    return Diagnostic(Location("pdf"), "NC091", notice, WARNING)
 
 
 def _init_worker(epoch: int, stylesheet: str, allowed: tuple[Path, ...]) -> None:
@@ -89,9 +117,6 @@ def _init_worker(epoch: int, stylesheet: str, allowed: tuple[Path, ...]) -> None
     _FETCHER = ProjectOnlyFetcher(allowed)
     _FONT_CONFIG = FontConfiguration()
     _STYLESHEET = CSS(filename=stylesheet, font_config=_FONT_CONFIG, url_fetcher=_FETCHER)
-    logger = logging.getLogger("weasyprint")
-    if not any(isinstance(h, _CollectWarnings) for h in logger.handlers):
-        logger.addHandler(_CollectWarnings(logging.WARNING))
 
 
 def _render_one(html: str, base_url: str, target: Path,
@@ -100,18 +125,17 @@ def _render_one(html: str, base_url: str, target: Path,
 
     A document that rendered with warnings is not cached: a rerun must not publish it."""
     from weasyprint import HTML
-    _WARNINGS.clear()
-    _NOTICES.clear()
     partial = target.with_suffix(f".{os.getpid()}.tmp")  # parallel builds share the cache
-    HTML(string=html, base_url=base_url, url_fetcher=_FETCHER).write_pdf(
-        partial, stylesheets=[_STYLESHEET], pdf_variant=PDF_VARIANT, font_config=_FONT_CONFIG,
-        uncompressed_pdf=False, pdf_forms=bool(fields))
-    if _WARNINGS:
+    with _collecting() as collected:
+        HTML(string=html, base_url=base_url, url_fetcher=_FETCHER).write_pdf(
+            partial, stylesheets=[_STYLESHEET], pdf_variant=PDF_VARIANT, font_config=_FONT_CONFIG,
+            uncompressed_pdf=False, pdf_forms=bool(fields))
+    if collected.warnings:
         partial.unlink()
     else:
         complete_structure(partial, dict(fields))
         partial.replace(target)
-    return list(_WARNINGS), list(_NOTICES)
+    return collected.warnings, collected.notices
 
 
 class Progress:
@@ -169,7 +193,7 @@ def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: P
     for (doc, cached), (warnings, notices) in results:
         report.files[doc.path] = cached
         report.rendered.append(doc.path)
-        report.warnings += [f"{doc.path}: {w}" for w in warnings]
-        report.notices = list(dict.fromkeys(report.notices + notices))
+        report.problems += [pdf_problem(doc.path, warning) for warning in warnings]
+        report.notices = list(dict.fromkeys(report.notices + [machine_notice(notice) for notice in notices]))
     report.files = {doc.path: report.files[doc.path] for doc in docs}  # stable order
     return report

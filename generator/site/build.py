@@ -15,7 +15,7 @@ from generator.check.method_terms import check_method_terms
 from generator.check.training import check_training
 from generator.check.quiz_balance import check_quiz_balance
 from generator.check.readability import check_readability
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import Diagnostic, Diagnostics, Location
 from generator.load.loader import load_handbook
 from generator.load.training import load_training
 from generator.model.handbook import Handbook
@@ -107,7 +107,7 @@ def generate(project: Project, handbook: Handbook, options: BuildOptions | None 
     """Write the docs tree (with PDFs unless told not to) and the engine config."""
     options = options or BuildOptions()
     report, downloads = render_pdfs(project, handbook) if options.with_pdf else (None, [])
-    if report and report.warnings:  # nothing is written: the build stops with the warnings
+    if report and report.problems:  # nothing is written: the build stops with the problems
         return Generated(0, report)
     tree = build_tree(handbook, project.theme_dir / "assets", downloads, options.whats_new)
     synced = sync_tree(tree.files, project.docs_dir)
@@ -140,23 +140,29 @@ def page_sources(handbook: Handbook) -> dict[str, str]:
     return {page: Path(os.path.relpath(path, root)).as_posix() for page, path in sources.items()}
 
 
-def explain_engine_output(output: str, sources: dict[str, str]) -> str:
-    """The engine's warnings, pointed at the author's file instead of the generated one."""
+def explain_engine_output(output: str, sources: dict[str, str], config: str = "mkdocs.yml") -> str:
+    """The engine's warnings as diagnostics, pointed at the author's file instead of the generated
+    one (at the generated config when they name no page); its other lines as they are."""
     lines = []
     for line in output.splitlines():
         if line.startswith(("WARNING", "ERROR")):
-            for page, source in sources.items():
-                if f"'{page}'" in line:
-                    line = f"{source}: de site-bouwer meldt (in de gemaakte pagina {page}): {line}"
-                    break
+            line = str(engine_problem(line, sources, config))
         lines.append(line)
     return "\n".join(lines)
+
+
+def engine_problem(line: str, sources: dict[str, str], config: str) -> Diagnostic:
+    page = next((page for page in sources if f"'{page}'" in line), None)
+    shown = f" (in de gemaakte pagina {page})" if page else ""
+    return Diagnostic(Location(sources[page] if page else config), "NC092",
+                      f"de site-bouwer meldt{shown}: {line}; verwacht: geen meldingen (kijk naar links en kopjes)")
 
 
 def _checked(project: Project, handbook: Handbook, built: Path, result: engine.EngineResult) -> engine.EngineResult:
     """The engine's result, failed when a page lacks the policy or runs an unknown inline script."""
     if not result.ok:
-        return engine.EngineResult(False, explain_engine_output(result.output, page_sources(handbook)))
+        config = _relative(project.config_path, project.root)
+        return engine.EngineResult(False, explain_engine_output(result.output, page_sources(handbook), config))
     problems = verify_site(built, known_scripts(project, handbook))
     if problems:
         return engine.EngineResult(False, "\n".join(["Beveiliging: " + p for p in problems]))

@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from generator.diagnostics import ContentError
+
 RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 
 
@@ -18,7 +20,7 @@ class Strict(BaseModel):
 
 def _no_html(value: str) -> str:
     if RAW_HTML.search(value):
-        raise ValueError("NC030|ruwe HTML is niet toegestaan; verwacht: gewone tekst of Markdown")
+        raise ContentError("NC030", "ruwe HTML is niet toegestaan; verwacht: gewone tekst of Markdown")
     return value
 
 
@@ -35,7 +37,7 @@ def _safe_markdown(value: str) -> str:
     only web, mail and [[...]] links. The first problem is the field's message."""
     from generator.markup.references import find_unsafe
     for _line, _col, code, message in find_unsafe(value):
-        raise ValueError(f"{code}|{message}")
+        raise ContentError(code, message)
     return value
 
 
@@ -45,14 +47,14 @@ MAIL_ADDRESS = re.compile(r"^[^@\s\"'<>()\[\]`\\,;:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2
 
 def _web_address(value: str) -> str:
     if value and not WEB_ADDRESS.match(value):
-        raise ValueError(f"NC034|'{value[:60]}' is geen webadres; verwacht: een adres dat begint met https:// "
-                         "(of http://), zonder spaties of aanhalingstekens")
+        raise ContentError("NC034", f"'{value[:60]}' is geen webadres; verwacht: een adres dat begint met "
+                           "https:// (of http://), zonder spaties of aanhalingstekens")
     return value
 
 
 def _mail_address(value: str) -> str:
     if value and not MAIL_ADDRESS.match(value):
-        raise ValueError(f"NC034|'{value[:60]}' is geen e-mailadres; verwacht: bijvoorbeeld naam@organisatie.nl")
+        raise ContentError("NC034", f"'{value[:60]}' is geen e-mailadres; verwacht: bijvoorbeeld naam@organisatie.nl")
     return value
 
 
@@ -61,9 +63,9 @@ VERSION_LABEL = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
 
 def _version_label(value: str) -> str:
     if not VERSION_LABEL.match(value):
-        raise ValueError(f"NC022|versie '{value[:40]}' mag alleen letters, cijfers, punten en streepjes hebben "
-                         "(geen spaties, geen / of aanhalingstekens): hij komt in bestandsnamen; "
-                         "verwacht: bijvoorbeeld 2026.1")
+        raise ContentError("NC026", f"versie '{value[:40]}' mag alleen letters, cijfers, punten en streepjes "
+                           "hebben (geen spaties, geen / of aanhalingstekens): hij komt in bestandsnamen; "
+                           "verwacht: bijvoorbeeld 2026.1")
     return value
 
 

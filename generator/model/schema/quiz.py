@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from generator.diagnostics import ContentError
 from generator.model.schema.common import Number, OptionalText, Slug, Strict, Text
 
 QuestionType = Literal["single", "multiple", "truefalse", "casus", "order"]
@@ -47,9 +48,9 @@ class Question(Strict):
         return self
 
 
-def _require(ok: bool, field: str, message: str, code: str = "NC022") -> None:
+def _require(ok: bool, field: str, message: str, code: str = "NC061") -> None:
     if not ok:
-        raise ValueError(f"{code}|{field}|{message}")
+        raise ContentError(code, message, (field,))
 
 
 DEFAULT_PASS_MARK = 75
@@ -88,7 +89,7 @@ class Quiz(Strict):
         seen: set[str] = set()
         for index, question in enumerate(self.questions):
             if question.id in seen:
-                raise ValueError(f"NC051|questions.{index}.id|vraag-id '{question.id}' komt twee keer "
-                                 "voor in deze toets; verwacht: unieke id's")
+                raise ContentError("NC029", f"vraag-id '{question.id}' komt twee keer "
+                                   "voor in deze toets; verwacht: unieke id's", ("questions", index, "id"))
             seen.add(question.id)
         return self

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
+from generator.diagnostics import ContentError
 from generator.model.schema.common import MailAddress, OptionalText, Slug, Strict, Text, WebAddress
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -28,11 +29,11 @@ class Branding(Strict):
     @classmethod
     def _readable_on_white_text(cls, value: str) -> str:
         if not HEX_COLOUR.match(value):
-            raise ValueError(f"NC070|kleur '{value}' is geen hexkleur; verwacht: bijvoorbeeld #1d5c4a")
+            raise ContentError("NC070", f"kleur '{value}' is geen hexkleur; verwacht: bijvoorbeeld #1d5c4a")
         ratio = contrast_ratio(value, "#ffffff")
         if ratio < MIN_CONTRAST:
-            raise ValueError(f"NC071|kleur {value} geeft te weinig contrast met witte tekst "
-                             f"({ratio:.2f}:1); verwacht: minstens {MIN_CONTRAST}:1 (WCAG AA)")
+            raise ContentError("NC071", f"kleur {value} geeft te weinig contrast met witte tekst "
+                               f"({ratio:.2f}:1); verwacht: minstens {MIN_CONTRAST}:1 (WCAG AA)")
         return value.lower()
 
 

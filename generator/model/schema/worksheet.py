@@ -5,6 +5,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, model_validator
 
+from generator.diagnostics import ContentError
 from generator.model.schema.common import MarkdownText, Number, OptionalText, Slug, Strict, Text
 
 class Instruction(Strict):
@@ -58,8 +59,8 @@ class Table(_Answered):
     def _check_columns_exist(self) -> "Table":
         unknown = [c for c in self.check_columns if c not in self.columns]
         if unknown:
-            raise ValueError(f"NC022|check_columns|kolom '{unknown[0]}' staat niet in columns; "
-                             f"verwacht: een van {', '.join(self.columns)}")
+            raise ContentError("NC028", f"kolom '{unknown[0]}' staat niet in columns; "
+                               f"verwacht: een van {', '.join(self.columns)}", ("check_columns",))
         return self
 
 
@@ -97,8 +98,8 @@ class Worksheet(Strict):
         for index, block in enumerate(self.blocks):
             block_id = getattr(block, "id", None)
             if block_id in seen:
-                raise ValueError(f"NC051|blocks.{index}.id|blok-id '{block_id}' komt twee keer voor "
-                                 "in dit werkblad; verwacht: unieke id's")
+                raise ContentError("NC029", f"blok-id '{block_id}' komt twee keer voor "
+                                   "in dit werkblad; verwacht: unieke id's", ("blocks", index, "id"))
             if block_id:
                 seen.add(block_id)
         return self

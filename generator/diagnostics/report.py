@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from generator.diagnostics.codes import ERROR, WARNING, registered
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -22,10 +24,13 @@ class Diagnostic:
     location: Location
     code: str
     message: str
-    severity: str = "fout"  # "fout" fails the build, "waarschuwing" does not
+    severity: str = ERROR  # ERROR fails the build, WARNING does not
+
+    def __post_init__(self) -> None:
+        registered(self.code, self.severity)  # a code outside the registry is a programming error
 
     def __str__(self) -> str:
-        label = "" if self.severity == "fout" else "waarschuwing: "
+        label = "" if self.severity == ERROR else f"{WARNING}: "
         return f"{self.location}: {self.code} {label}{self.message}"
 
 
@@ -51,15 +56,15 @@ class Diagnostics:
         self.items.append(Diagnostic(location, code, message))
 
     def warning(self, location: Location, code: str, message: str) -> None:
-        self.items.append(Diagnostic(location, code, message, "waarschuwing"))
+        self.items.append(Diagnostic(location, code, message, WARNING))
 
     @property
     def errors(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity == "fout"]
+        return [d for d in self.items if d.severity == ERROR]
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity != "fout"]
+        return [d for d in self.items if d.severity != ERROR]
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(set(self.items))
