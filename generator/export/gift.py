@@ -1,7 +1,7 @@
 """Moodle GIFT export of every quiz in the handbook.
 
 Choices made here (see also generator/lms/validate.py, which reads the output back):
-- one ``$CATEGORY: netwerkcoach/<quiz id>`` per quiz, quizzes sorted by id;
+- one ``$CATEGORY: <handbook id>/<quiz id>`` per quiz, quizzes sorted by id;
 - texts are marked ``[markdown]`` because the content is plain text or Markdown;
 - single, casus and truefalse become multiple choice with one ``=`` answer; truefalse keeps
   its own option texts (GIFT's T/F type has no per-option texts);
@@ -13,17 +13,13 @@ Choices made here (see also generator/lms/validate.py, which reads the output ba
 """
 from __future__ import annotations
 
-from typing import Protocol
 
+from generator.model.handbook import Handbook
 from generator.model.schema.quiz import Option, Question, Quiz
 
-CATEGORY_ROOT = "netwerkcoach"
 SPECIAL = "\\~=#{}:"
 POSITION_LABEL = "Positie"
 
-
-class _HandbookLike(Protocol):
-    quizzes: dict[str, Quiz]
 
 
 def escape(text: str) -> str:
@@ -86,23 +82,26 @@ def export_question(quiz: Quiz, question: Question) -> str:
     return "\n".join([head, *answers, "}"])
 
 
-def export_quiz(quiz: Quiz) -> str:
+def category(handbook: Handbook, quiz: Quiz) -> str:
+    """The question bank's category of a quiz: under the handbook's own id, never the product's."""
+    return f"{handbook.meta.id}/{quiz.id}"
+
+
+def export_quiz(handbook: Handbook, quiz: Quiz) -> str:
     parts = [f"// {quiz.title} (slagingsgrens {quiz.pass_text})".replace("\n", " "),
-             f"$CATEGORY: {CATEGORY_ROOT}/{quiz.id}"]
+             f"$CATEGORY: {category(handbook, quiz)}"]
     parts += [export_question(quiz, question) for question in quiz.questions]
     return "\n\n".join(parts)
 
 
-def export_gift(handbook: _HandbookLike) -> str:
+def export_gift(handbook: Handbook) -> str:
     """The whole question bank as one UTF-8 GIFT text (encode with ``.encode("utf-8")``)."""
     header = _header(handbook)
-    quizzes = [export_quiz(handbook.quizzes[quiz_id]) for quiz_id in sorted(handbook.quizzes)]
+    quizzes = [export_quiz(handbook, handbook.quizzes[quiz_id]) for quiz_id in sorted(handbook.quizzes)]
     return "\n\n".join([header, *quizzes]) + "\n"
 
 
-def _header(handbook: _HandbookLike) -> str:
-    meta = getattr(handbook, "meta", None)
-    if meta is None:
-        return "// netwerkcoach question bank"
+def _header(handbook: Handbook) -> str:
+    meta = handbook.meta
     edition = meta.edition
     return f"// {meta.title}, {edition.name} {edition.version} ({edition.date})".replace("\n", " ")

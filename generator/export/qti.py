@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
-from typing import Protocol
 
+from generator.model.handbook import Handbook
 from generator.model.schema.quiz import Question, Quiz
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -25,9 +25,6 @@ ITEM_TYPE = "imsqti_item_xmlv2p1"
 TEST_TYPE = "imsqti_test_xmlv2p1"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
-
-class _HandbookLike(Protocol):
-    quizzes: dict[str, Quiz]
 
 
 def item_id(quiz: Quiz, question: Question) -> str:
@@ -205,10 +202,10 @@ def _test_outcome_processing(test: ET.Element, quiz: Quiz) -> None:
 
 # --- manifest and package --------------------------------------------------------------------
 
-def manifest_xml(handbook: _HandbookLike) -> bytes:
+def manifest_xml(handbook: Handbook) -> bytes:
     manifest = ET.Element("manifest", {
         "xmlns": CP_NS, "xmlns:imsmd": LOM_NS, "xmlns:xsi": XSI_NS,
-        "xsi:schemaLocation": f"{CP_NS} {CP_XSD}", "identifier": "manifest-netwerkcoach"})
+        "xsi:schemaLocation": f"{CP_NS} {CP_XSD}", "identifier": f"manifest-{handbook.meta.id}"})
     metadata = _el(manifest, "metadata")
     _el(metadata, "schema", "QTIv2.1 Package")
     _el(metadata, "schemaversion", "1.0.0")
@@ -220,7 +217,7 @@ def manifest_xml(handbook: _HandbookLike) -> bytes:
     return _serialize(manifest)
 
 
-def _lom_title(metadata: ET.Element, handbook: _HandbookLike) -> None:
+def _lom_title(metadata: ET.Element, handbook: Handbook) -> None:
     meta = getattr(handbook, "meta", None)
     if meta is None:
         return
@@ -241,7 +238,7 @@ def _quiz_resources(resources: ET.Element, quiz: Quiz) -> None:
         _el(item, "file", href=item_path(quiz, question))
 
 
-def package_files(handbook: _HandbookLike) -> dict[str, bytes]:
+def package_files(handbook: Handbook) -> dict[str, bytes]:
     files = {"imsmanifest.xml": manifest_xml(handbook)}
     for quiz in handbook.quizzes.values():
         files[test_path(quiz)] = test_xml(quiz)
@@ -250,7 +247,7 @@ def package_files(handbook: _HandbookLike) -> dict[str, bytes]:
     return files
 
 
-def _zip_time(handbook: _HandbookLike) -> tuple[int, int, int, int, int, int]:
+def _zip_time(handbook: Handbook) -> tuple[int, int, int, int, int, int]:
     # The edition date keeps rebuilds identical yet tells an LMS admin which edition this is.
     meta = getattr(handbook, "meta", None)
     try:
@@ -260,7 +257,7 @@ def _zip_time(handbook: _HandbookLike) -> tuple[int, int, int, int, int, int]:
     return (year, month, day, 0, 0, 0) if year >= 1980 else FIXED_TIME
 
 
-def export_qti(handbook: _HandbookLike) -> bytes:
+def export_qti(handbook: Handbook) -> bytes:
     """The question bank as a QTI 2.1 content package (zip bytes), byte-identical across runs."""
     buffer = io.BytesIO()
     stamp = _zip_time(handbook)

@@ -20,16 +20,13 @@ import posixpath
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass, field
-from typing import Protocol
 
-from generator.export.gift import CATEGORY_ROOT, POSITION_LABEL, question_text, question_title
+from generator.export.gift import POSITION_LABEL, category, question_text, question_title
 from generator.export.qti import CP_NS, ITEM_TYPE, QTI_NS, TEST_TYPE, item_path
 from generator.export.schema_check import CP_XSD, QTI_XSD, schema_problems
+from generator.model.handbook import Handbook
 from generator.model.schema.quiz import Question, Quiz
 
-
-class _HandbookLike(Protocol):
-    quizzes: dict[str, Quiz]
 
 
 # --- GIFT ------------------------------------------------------------------------------------
@@ -154,7 +151,7 @@ def _add_answer(question: GiftQuestion, marker: str, chunk: str) -> None:
     question.answers.append(GiftAnswer(text, weight, feedback))
 
 
-def check_gift(handbook: _HandbookLike, gift: str) -> list[str]:
+def check_gift(handbook: Handbook, gift: str) -> list[str]:
     """Problems found when the GIFT text is read back and compared with the bank ([] = fine)."""
     try:
         parsed = parse_gift(gift)
@@ -166,13 +163,13 @@ def check_gift(handbook: _HandbookLike, gift: str) -> list[str]:
     if len(parsed) != len(expected):
         problems.append(f"{len(parsed)} vragen teruggelezen, {len(expected)} in de toetsen")
     for (quiz, question), got in zip(expected, parsed):
-        problems += _compare_question(quiz, question, got)
+        problems += _compare_question(handbook, quiz, question, got)
     return problems
 
 
-def _compare_question(quiz: Quiz, question: Question, got: GiftQuestion) -> list[str]:
+def _compare_question(handbook: Handbook, quiz: Quiz, question: Question, got: GiftQuestion) -> list[str]:
     title = question_title(quiz, question)
-    checks = [(got.title, title, "titel"), (got.category, f"{CATEGORY_ROOT}/{quiz.id}", "categorie"),
+    checks = [(got.title, title, "titel"), (got.category, category(handbook, quiz), "categorie"),
               (got.text, question_text(question), "vraagtekst")]
     if question.type == "order":
         pairs = [(f"{POSITION_LABEL} {place}", item) for place, item in enumerate(question.items, 1)]
@@ -208,7 +205,7 @@ def _cp(tag: str) -> str:
     return f"{{{CP_NS}}}{tag}"
 
 
-def check_qti(package: bytes, handbook: _HandbookLike | None = None) -> list[str]:
+def check_qti(package: bytes, handbook: Handbook | None = None) -> list[str]:
     """What is wrong with a QTI 2.1 package, in Dutch ([] = fine): schemas first, then references."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(package))
@@ -309,7 +306,7 @@ def _check_test(name: str, test: ET.Element, names: set[str]) -> list[str]:
     return problems
 
 
-def _check_against_bank(trees: dict[str, ET.Element], handbook: _HandbookLike) -> list[str]:
+def _check_against_bank(trees: dict[str, ET.Element], handbook: Handbook) -> list[str]:
     problems = []
     for quiz in handbook.quizzes.values():
         for question in quiz.questions:
