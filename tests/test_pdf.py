@@ -352,3 +352,16 @@ def test_worksheet_page_links_blank_and_fillable_pdf(bundled_site: Path) -> None
     assert "../pdf/werkbladen/mijn-actieplan.pdf" in page and "../pdf/werkbladen/mijn-actieplan-invulbaar.pdf" in page
     downloads = (bundled_site / "downloads.html").read_text(encoding="utf-8")
     assert "mijn-actieplan-invulbaar.pdf" in downloads
+
+
+def test_a_link_to_a_heading_of_the_same_page_prints_as_text(tmp_path: Path) -> None:
+    """On the site `[zie hieronder](#luisteren)` jumps to the heading; in a pack the page is one
+    part of many, so the text stays and the link goes (it used to fail the whole pack)."""
+    project = copy_fixture("minimal", tmp_path / "project")
+    page = project / "content" / "pages" / "luisteren.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMeer daarover: [zie hierboven](#luisteren).\n",
+                    encoding="utf-8")
+    result = run_cli("build", "--root", str(project))
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = "".join(page_texts(project / "site" / "pdf" / "pakketten" / "alles.pdf"))
+    assert "zie hierboven" in text

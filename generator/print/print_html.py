@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,7 +43,12 @@ def _label(hb: Handbook, ref: Reference) -> str:
 def markdown_for_print(hb: Handbook, text: str, shift: int = 0) -> Markup:
     plain = replace_references(text, lambda ref: _label(hb, ref))
     html = md.markdown(shift_headings(plain, shift) if shift else plain, extensions=ENGINE_EXTENSIONS)
-    return Markup(clean_html(html))
+    return Markup(IN_PAGE_LINK.sub(r"\1", clean_html(html)))
+
+
+# A link to a heading of the same page (`[zie](#kopje)`) points nowhere once the page is one part of
+# a pack: its text stays, the link goes (the check makes sure the heading exists on the site).
+IN_PAGE_LINK = re.compile(r'<a href="#[^"]*"[^>]*>(.*?)</a>', re.S)
 
 
 def kaart_svg(network: NetworkMap | None) -> str:
