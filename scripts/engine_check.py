@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.print.render import source_date_epoch  # noqa: E402
+from generator.model.dates import source_date_epoch  # noqa: E402
 from generator.site.build import BuildOptions, Project, check, generate  # noqa: E402
 from generator.site.engine import build_with_mkdocs, build_with_zensical  # noqa: E402
 from generator.site.portability import compare_sites, report  # noqa: E402
