@@ -99,6 +99,15 @@ class Handbook:
     def literature_entry(self, entry_id: str) -> LiteratureEntry:
         return self.memo("literature", lambda: {e.id: e for e in self.literature})[entry_id]
 
+    def worksheets_in_order(self) -> list[Worksheet]:
+        """Worksheets by step, those of no step last, then by title: the index page, the menu and
+        the print packs list them in this one order."""
+        return sorted(self.worksheets.values(), key=lambda s: (s.step is None, s.step or 0, s.title))
+
+    def quizzes_in_order(self) -> list[Quiz]:
+        """Quizzes by step, those of no step last, then by id (index page, menu, answer key)."""
+        return sorted(self.quizzes.values(), key=lambda q: (q.step is None, q.step or 0, q.id))
+
     def pages_in(self, section_id: str) -> list[Page]:
         by_section = self.memo("pages_by_section", lambda: {
             key: sorted(items, key=lambda p: (p.meta.order, p.slug))

@@ -163,10 +163,10 @@ def build_nav(hb: Handbook, with_downloads: bool = False, with_whats_new: bool =
         nav.append({f"Fase {phase.meta.number}: {phase.meta.title}":
                     [phase.page_path] + bounded(entries, by_step_number(steps))})
     nav += _section_nav(hb, "na") + _section_nav(hb, "geen")
-    quizzes = sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))
+    quizzes = hb.quizzes_in_order()
     quiz_entries = [{q.title: quiz_page(q.id)} for q in quizzes]
     nav.append({"Toetsen": [QUIZZES_INDEX] + bounded(quiz_entries, numbered("Toetsen"))})
-    sheets = sorted(hb.worksheets.values(), key=lambda s: (s.step or 99, s.title))
+    sheets = hb.worksheets_in_order()
     sheet_entries = [{s.title: worksheet_page(s.id)} for s in sheets]
     nav.append({"Werkbladen": [WORKSHEETS_INDEX] + bounded(sheet_entries, numbered("Werkbladen"))})
     reference = [{"Begrippenlijst": GLOSSARY_PAGE}, {"Literatuur": LITERATURE_PAGE}]
