@@ -8,9 +8,8 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from generator.diagnostics import Diagnostics
 from generator.load.loader import UNKNOWN_PHASE, Loaded
-from generator.load.yamlio import YamlDoc
 from generator.markup.references import KINDS, find_references, find_unsafe, heading_ids, in_page_anchors
-from generator.model.handbook import Handbook, MarkdownDoc
+from generator.model.handbook import Handbook, MarkdownDoc, SourceDoc
 
 RESERVED_PAGE_SLUGS = {"index", "begrippen", "literatuur", "voortgang", "downloads"}
 
@@ -172,7 +171,7 @@ def markdown_sources(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> list[M
     return docs
 
 
-def _yaml_markdown(doc: YamlDoc, key: str, text: str, diags: Diagnostics) -> MarkdownDoc:
+def _yaml_markdown(doc: SourceDoc, key: str, text: str, diags: Diagnostics) -> MarkdownDoc:
     """A Markdown field of a YAML file, placed so its lines map back to the file."""
     where = doc.locate(diags, (key,))
     raw = doc.data.get(key, "")

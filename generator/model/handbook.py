@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable, Protocol, TypeVar
 
-from generator.load.yamlio import YamlDoc
+from generator.diagnostics import Diagnostics, Location
 from generator.model.schema.handbook import HandbookMeta, PageMeta, PhaseMeta, StepMeta
 from generator.model.schema.quiz import Quiz
 from generator.model.schema.reference import Competence, GlossaryEntry, LiteratureEntry
@@ -13,6 +13,17 @@ from generator.model.schema.site import SiteConfig
 from generator.model.schema.worksheet import Worksheet
 
 T = TypeVar("T")
+
+
+class SourceDoc(Protocol):
+    """What the model keeps of a parsed YAML source file (the loader's YamlDoc is one): where it
+    is, what it holds, and where a key inside it is, for messages. The model only names this
+    shape, so it does not depend on the loader."""
+
+    path: Path
+    data: Any
+
+    def locate(self, diags: Diagnostics, loc: tuple[Any, ...]) -> Location: ...
 
 
 @dataclass
@@ -28,7 +39,7 @@ class MarkdownDoc:
 @dataclass
 class Phase:
     meta: PhaseMeta
-    source: YamlDoc
+    source: SourceDoc
 
     @property
     def page_path(self) -> str:
@@ -38,7 +49,7 @@ class Phase:
 @dataclass
 class Step:
     meta: StepMeta
-    source: YamlDoc
+    source: SourceDoc
     uitleg: MarkdownDoc
     theorie: MarkdownDoc
 
