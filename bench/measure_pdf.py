@@ -105,7 +105,8 @@ def _unique_docs(root: Path):
 def _child_render(root: Path, out: Path, workers: int, unique: bool = False) -> None:
     # Child process: the documents of `netwerkcoach build` (or, `unique`, the floor's parts), rendered
     # by render_all into a cold cache.
-    from generator.print.render import render_all, source_date_epoch
+    from generator.model.dates import source_date_epoch
+    from generator.print.render import render_all
     project, handbook, docs = _unique_docs(root) if unique else _docs(root)
     with tempfile.TemporaryDirectory(prefix="nc-bench-cache-") as cache:
         start = time.perf_counter()

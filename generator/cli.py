@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
+from generator.argparse_nl import DutchParser
 from generator.site.build import (
     BuildOptions,
     Project,
@@ -18,37 +19,7 @@ from generator.site.build import (
     whats_new,
 )
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-
-
-class DutchHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[override]
-        return super().add_usage(usage, actions, groups, prefix or "Gebruik: ")
-
-
-class DutchParser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("formatter_class", DutchHelpFormatter)
-        kwargs.setdefault("add_help", False)
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "opdrachten"
-        self._optionals.title = "opties"
-        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}: fout in de opdracht: {_dutch(message)}", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
-
-
-def _dutch(message: str) -> str:
-    replacements = {"the following arguments are required": "deze argumenten zijn verplicht",
-                    "unrecognized arguments": "onbekende argumenten",
-                    "invalid choice": "ongeldige keuze", "expected one argument": "verwacht één waarde",
-                    "argument": "argument", "choose from": "kies uit"}
-    for english, dutch in replacements.items():
-        message = message.replace(english, dutch)
-    return message
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2  # 2 is also what argparse exits with on a usage error
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -60,9 +31,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def make_parser() -> argparse.ArgumentParser:
     parser = DutchParser(prog="netwerkcoach",
-                         description="Maak de trainingssite van 'Natuurlijk, een netwerkcoach!'.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT",
-                                     parser_class=DutchParser)
+                         description="Maak van het handboek van een methode in stappen een trainingssite "
+                                     "met werkbladen, toetsen en PDF's.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
     check_cmd = commands.add_parser("check", help="controleer alle inhoud en toon elk probleem")
     _common(check_cmd)
     build_cmd = commands.add_parser("build", help="controleer en bouw de site in site/")

@@ -8,10 +8,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.print.render import source_date_epoch  # noqa: E402
+from generator.model.dates import source_date_epoch  # noqa: E402
 from generator.site.build import BuildOptions, Project, check, generate  # noqa: E402
-from generator.site.engine import build_with_mkdocs  # noqa: E402
-from generator.site.portability import build_with_zensical, compare_sites, report  # noqa: E402
+from generator.site.engine import build_with_mkdocs, build_with_zensical  # noqa: E402
+from generator.site.portability import compare_sites, report  # noqa: E402
 
 
 def main() -> int:
@@ -27,8 +27,8 @@ def main() -> int:
             print("MkDocs-build mislukt", file=sys.stderr)
             return 1
         result = build_with_zensical(project.config_path, theirs)
-        if result.returncode != 0:
-            print(result.stdout + result.stderr, file=sys.stderr)
+        if not result.ok:
+            print(result.output, file=sys.stderr)
             return 1
         text = report(compare_sites(ours, theirs))
     (ROOT / "build" / "engine-check.md").write_text(text, encoding="utf-8")

@@ -20,6 +20,33 @@ def test_build_help_is_dutch() -> None:
     assert "projectmap met content/" in result.stdout
 
 
+def test_every_subcommand_help_says_gebruik_once_and_has_dutch_titles() -> None:
+    for command in ("check", "build", "export-toetsen", "publiceer", "serve"):
+        result = run_cli(command, "--help")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(f"Gebruik: netwerkcoach {command} [-h]")
+        assert result.stdout.count("Gebruik:") == 1
+        assert "\nopties:\n" in result.stdout and "toon deze hulp en stop" in result.stdout
+        assert "usage" not in result.stdout and "options:" not in result.stdout
+
+
+def test_argparse_errors_in_a_subcommand_are_dutch() -> None:
+    missing = run_cli("export-toetsen")
+    assert missing.returncode == 2
+    assert "netwerkcoach export-toetsen: fout in de opdracht: deze argumenten zijn verplicht: --out" in missing.stderr
+    no_value = run_cli("check", "--org")
+    assert "argument --org: verwacht één waarde" in no_value.stderr
+    unknown = run_cli("check", "--kleur", "rood")
+    assert "onbekende argumenten: --kleur rood" in unknown.stderr
+    assert "usage" not in missing.stderr + no_value.stderr + unknown.stderr
+
+
+def test_help_describes_the_tool_not_one_method() -> None:
+    description = run_cli("--help").stdout.split("\n\n")[1]
+    assert "methode in stappen" in description
+    assert "Natuurlijk" not in description
+
+
 def test_usage_error_exits_2_in_dutch() -> None:
     result = run_cli("bouw")
     assert result.returncode == 2

@@ -9,10 +9,9 @@ from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarStri
 
 from generator.diagnostics import Diagnostics
 from generator.load.loader import UNKNOWN_PHASE, Loaded
-from generator.load.yamlio import YamlDoc
 from generator.markup.reference_kinds import KINDS
 from generator.markup.references import find_references, find_unsafe, heading_ids, in_page_anchors
-from generator.model.handbook import Handbook, MarkdownDoc
+from generator.model.handbook import Handbook, MarkdownDoc, SourceDoc
 
 RESERVED_PAGE_SLUGS = {"index", "begrippen", "literatuur", "voortgang", "downloads"}
 
@@ -174,12 +173,12 @@ def markdown_sources(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> list[M
     return docs
 
 
-def _yaml_markdown(doc: YamlDoc, key: str, text: str, diags: Diagnostics) -> MarkdownDoc:
+def _yaml_markdown(doc: SourceDoc, key: str, text: str, diags: Diagnostics) -> MarkdownDoc:
     """A Markdown field of a YAML file, placed so its lines map back to the file."""
     return yaml_markdown_at(doc, (key,), diags)
 
 
-def yaml_markdown_at(doc: YamlDoc, loc: tuple, diags: Diagnostics) -> MarkdownDoc:
+def yaml_markdown_at(doc: SourceDoc, loc: tuple, diags: Diagnostics) -> MarkdownDoc:
     """The Markdown field at `loc` (keys and list indexes) of a YAML file, placed so its lines map back."""
     where = doc.locate(diags, loc)
     raw = doc.node_at(loc)

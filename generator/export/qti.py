@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
-import zipfile
 
 from generator.model.handbook import Handbook
 from generator.model.schema.quiz import Question, Quiz
+from generator.zipfiles import DateTime, write_zip
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
@@ -247,7 +247,7 @@ def package_files(handbook: Handbook) -> dict[str, bytes]:
     return files
 
 
-def _zip_time(handbook: Handbook) -> tuple[int, int, int, int, int, int]:
+def _zip_time(handbook: Handbook) -> DateTime:
     # The edition date keeps rebuilds identical yet tells an LMS admin which edition this is.
     meta = getattr(handbook, "meta", None)
     try:
@@ -260,12 +260,5 @@ def _zip_time(handbook: Handbook) -> tuple[int, int, int, int, int, int]:
 def export_qti(handbook: Handbook) -> bytes:
     """The question bank as a QTI 2.1 content package (zip bytes), byte-identical across runs."""
     buffer = io.BytesIO()
-    stamp = _zip_time(handbook)
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in sorted(package_files(handbook).items()):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3  # unix, whatever machine builds it
-            archive.writestr(info, data)
+    write_zip(buffer, package_files(handbook), _zip_time(handbook))
     return buffer.getvalue()

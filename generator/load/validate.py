@@ -7,6 +7,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import ContentError, Diagnostics
 from generator.load.yamlio import YamlDoc, to_plain
+from generator.markup.references import find_unsafe
+from generator.model.schema.common import MARKDOWN_CHECK
 
 TYPE_NAMES = {"str": "tekst", "int": "een geheel getal", "bool": "true of false",
               "list": "een lijst", "dict": "een mapping (sleutel: waarde)", "float": "een getal",
@@ -24,7 +26,7 @@ EXPECTED = {"string_type": "tekst (zet de waarde tussen aanhalingstekens)",
 def validate(model: type[BaseModel], doc: YamlDoc, diags: Diagnostics) -> BaseModel | None:
     """Validate `doc` against `model`; record every problem and return None if any."""
     try:
-        return model.model_validate(to_plain(doc.data))
+        return model.model_validate(to_plain(doc.data), context={MARKDOWN_CHECK: find_unsafe})
     except ValidationError as exc:
         for error in exc.errors():
             _report(error, doc, diags)

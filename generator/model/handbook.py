@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable, Protocol, TypeVar
 
-from generator.load.yamlio import YamlDoc
+from generator.diagnostics import Diagnostics, Location
 from generator.model.schema.method import MethodDef
 from generator.model.schema.handbook import HandbookMeta, PageMeta, PhaseMeta, StepMeta
 from generator.model.schema.quiz import Quiz
@@ -15,6 +15,19 @@ from generator.model.schema.worksheet import Worksheet
 from generator.model.training import Training
 
 T = TypeVar("T")
+
+
+class SourceDoc(Protocol):
+    """What the model keeps of a parsed YAML source file (the loader's YamlDoc is one): where it
+    is, what it holds, and where a key inside it is, for messages. The model only names this
+    shape, so it does not depend on the loader."""
+
+    path: Path
+    data: Any
+
+    def locate(self, diags: Diagnostics, loc: tuple[Any, ...]) -> Location: ...
+
+    def node_at(self, loc: tuple[Any, ...]) -> Any: ...
 
 
 @dataclass
@@ -30,7 +43,7 @@ class MarkdownDoc:
 @dataclass
 class Phase:
     meta: PhaseMeta
-    source: YamlDoc
+    source: SourceDoc
 
     @property
     def page_path(self) -> str:
@@ -40,7 +53,7 @@ class Phase:
 @dataclass
 class Step:
     meta: StepMeta
-    source: YamlDoc
+    source: SourceDoc
     parts: dict[str, MarkdownDoc]  # by step part id (content/method.yml); an optional part may be absent
 
     @property
@@ -106,6 +119,15 @@ class Handbook:
         """(label, values) of the step's facets, in the method's order."""
         return [(facet.label, step.meta.facets[facet.id]) for facet in self.method.facets
                 if step.meta.facets.get(facet.id)]
+
+    def worksheets_in_order(self) -> list[Worksheet]:
+        """Worksheets by step, those of no step last, then by title: the index page, the menu and
+        the print packs list them in this one order."""
+        return sorted(self.worksheets.values(), key=lambda s: (s.step is None, s.step or 0, s.title))
+
+    def quizzes_in_order(self) -> list[Quiz]:
+        """Quizzes by step, those of no step last, then by id (index page, menu, answer key)."""
+        return sorted(self.quizzes.values(), key=lambda q: (q.step is None, q.step or 0, q.id))
 
     def pages_in(self, section_id: str) -> list[Page]:
         by_section = self.memo("pages_by_section", lambda: {

@@ -223,7 +223,7 @@ class PrintRenderer:
                                   "html": markdown_for_print(hb, page.body.text, 1)})
         if "werkbladen" in pack.parts:
             done = {s for step in steps_in_pack for s in step.meta.worksheets}
-            for sheet in sorted(hb.worksheets.values(), key=lambda s: (s.step or 99, s.title)):
+            for sheet in hb.worksheets_in_order():
                 if sheet.audience in self._audiences(pack) and sheet.id not in done and \
                         (phase is None or (sheet.step and hb.phase_of(hb.step_by_number(sheet.step)) is phase)):
                     parts.append({"kind": "worksheet", "anchor": f"werkblad-{sheet.id}", "sheet": sheet,
@@ -272,7 +272,7 @@ class PrintRenderer:
     def answer_key_blocks(self) -> list[str]:
         """The answers of every quiz, one HTML block per quiz."""
         blocks = []
-        for quiz in sorted(self.hb.quizzes.values(), key=lambda q: (q.step or 99, q.id)):
+        for quiz in self.hb.quizzes_in_order():
             rows = []
             for number, question in enumerate(quiz.questions, 1):
                 situation = f"<p><em>{esc(question.situation)}</em></p>" if question.situation else ""

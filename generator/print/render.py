@@ -1,7 +1,6 @@
 """PDF rendering with WeasyPrint: cached by content hash, many documents in a process pool."""
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
 import os
@@ -40,14 +39,6 @@ class RenderReport:
     cached: list[str]
     problems: list[Diagnostic]  # caused by the content: the build fails
     notices: list[Diagnostic] = field(default_factory=list)  # about the machine; the PDFs are fine
-
-
-def source_date_epoch(edition_date: str) -> int:
-    """SOURCE_DATE_EPOCH if set, else the edition date: the same input gives the same bytes."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    day = dt.datetime.strptime(edition_date, "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
-    return int(day.timestamp())
 
 
 def _digest_folder(folder: Path) -> str:

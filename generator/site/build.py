@@ -18,10 +18,11 @@ from generator.check.readability import check_readability
 from generator.diagnostics import Diagnostic, Diagnostics, Location
 from generator.load.loader import load_handbook
 from generator.load.training import load_training
+from generator.model.dates import source_date_epoch
 from generator.model.handbook import Handbook
 from generator.model.paths import quiz_page, worksheet_page
 from generator.print.print_html import PrintRenderer
-from generator.print.render import RenderReport, render_all, source_date_epoch
+from generator.print.render import RenderReport, render_all
 from generator.site import engine
 from generator.site.csp import KnownScripts, verify_site
 from generator.site.editions import checkout_revision, compare

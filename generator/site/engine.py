@@ -1,7 +1,9 @@
-"""The one place that runs the site engine, as a separate process (no engine imports here)."""
+"""The one place that runs a site engine (MkDocs, or Zensical for the portability check),
+always as a separate process: no engine imports here."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -23,6 +25,20 @@ def build_with_mkdocs(config: Path, site_dir: Path, epoch: int) -> EngineResult:
     output = proc.stdout + proc.stderr
     warned = any(line.startswith(("WARNING", "ERROR")) for line in output.splitlines())
     return EngineResult(proc.returncode == 0 and not warned, output)
+
+
+def build_with_zensical(config: Path, site_dir: Path) -> EngineResult:
+    """`zensical build`. Zensical always writes to the config's site_dir; build in place, then move
+    the result to `site_dir`. Only its exit code counts: the check compares, it does not judge."""
+    zensical = Path(sys.executable).with_name("zensical")
+    proc = subprocess.run([str(zensical), "build", "--clean", "-f", str(config)], capture_output=True,
+                          text=True, cwd=config.parent)
+    built = config.parent / "site"
+    if built.is_dir():
+        if site_dir.exists():
+            shutil.rmtree(site_dir)
+        built.rename(site_dir)
+    return EngineResult(proc.returncode == 0, proc.stdout + proc.stderr)
 
 
 def serve_command(config: Path, address: str) -> list[str]:

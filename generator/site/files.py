@@ -4,10 +4,10 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
-import time
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator import zipfiles
 
 
 @dataclass(frozen=True)
@@ -67,14 +67,10 @@ def publish(new_site: Path, site: Path) -> None:
 
 
 def write_zip(folder: Path, zip_path: Path, epoch: int, prefix: str) -> None:
-    """A byte-reproducible zip of `folder`: sorted entries, fixed dates and permissions."""
-    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
+    """A byte-reproducible zip of `folder`, every entry under `prefix/`; written aside, then moved."""
+    entries: dict[str, bytes | Path] = {f"{prefix}/{path.relative_to(folder).as_posix()}": path
+                                         for path in folder.rglob("*") if path.is_file()}
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     partial = zip_path.with_name(zip_path.name + ".tmp")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", date_time=stamp)
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes())
+    zipfiles.write_zip(partial, entries, zipfiles.zip_date(epoch))
     partial.replace(zip_path)

@@ -1,4 +1,5 @@
-"""Engine portability: build the generated tree with MkDocs and with Zensical and compare.
+"""Engine portability: compare the sites MkDocs and Zensical built from the same generated tree
+(`engine.py` runs both engines; this module only compares their results).
 
 Material for MkDocs is in maintenance mode; Zensical (its successor) reads mkdocs.yml but runs
 no MkDocs plugins. This check shows how far the same generated tree is from moving engines.
@@ -6,9 +7,6 @@ no MkDocs plugins. This check shows how far the same generated tree is from movi
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,19 +26,6 @@ class Comparison:
     @property
     def pages_match(self) -> bool:
         return not (self.only_mkdocs or self.only_zensical or self.title_differences or self.missing_scripts)
-
-
-def build_with_zensical(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Zensical writes to the config's site_dir; build in place, then move the result."""
-    zensical = Path(sys.executable).with_name("zensical")
-    result = subprocess.run([str(zensical), "build", "--clean", "-f", str(config)], capture_output=True,
-                            text=True, cwd=config.parent)
-    built = config.parent / "site"
-    if built.is_dir():
-        if site_dir.exists():
-            shutil.rmtree(site_dir)
-        built.rename(site_dir)
-    return result
 
 
 def _pages(site: Path) -> dict[str, str]:

@@ -246,8 +246,7 @@ def render_worksheets_index(hb: Handbook) -> str:
     groups = []
     for audience in hb.method.audiences:
         title = md_escape(audience.title)
-        sheets = sorted((s for s in hb.worksheets.values() if s.audience == audience.id),
-                        key=lambda s: (s.step or 0, s.title))
+        sheets = [s for s in hb.worksheets_in_order() if s.audience == audience.id]
         if sheets:
             items = "\n".join(_sheet_item(hb, links, sheet) for sheet in sheets)
             groups.append(_lines(f"## {title}", items))
@@ -332,7 +331,7 @@ def _next_after(hb: Handbook, links: LinkResolver, module: Module | None) -> tup
 def render_quizzes_index(hb: Handbook) -> str:
     links = LinkResolver(hb, QUIZZES_INDEX)
     items = [f"- [{md_escape(q.title)}]({links.to(quiz_page(q.id))}) ({count_questions(len(q.questions))}, "
-             f"geslaagd bij {q.pass_text})" for q in sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))]
+             f"geslaagd bij {q.pass_text})" for q in hb.quizzes_in_order()]
     return _lines("# Toetsen", "Test wat je weet. Je ziet meteen of je antwoord klopt, en waarom. "
                   "Je kunt een toets zo vaak maken als je wilt.", "\n".join(items))
 

@@ -170,12 +170,10 @@ def build_nav(hb: Handbook, with_downloads: bool = False, with_whats_new: bool =
                     [phase.page_path] + bounded(entries, by_step_number(steps))})
     nav += _section_nav(hb, "na") + _section_nav(hb, "geen")
     nav += training_nav(hb) if hb.training else []
-    quizzes = sorted(hb.quizzes.values(), key=lambda q: (q.step or 99, q.id))
+    quizzes = hb.quizzes_in_order()
     quiz_entries = [{q.title: quiz_page(q.id)} for q in quizzes]
     nav.append({"Toetsen": [QUIZZES_INDEX] + bounded(quiz_entries, numbered("Toetsen"))})
-    sheets = sorted(hb.worksheets.values(), key=lambda s: (s.step or 99, s.title))
-    sheet_entries = [{s.title: worksheet_page(s.id)} for s in sheets]
-    nav.append({"Werkbladen": [WORKSHEETS_INDEX] + bounded(sheet_entries, numbered("Werkbladen"))})
+    nav.append({"Werkbladen": [WORKSHEETS_INDEX] + _worksheet_nav(hb)})
     reference = ([{"Begrippenlijst": GLOSSARY_PAGE}] if hb.glossary else []) + \
         ([{"Literatuur": LITERATURE_PAGE}] if hb.literature else [])
     if with_downloads:
@@ -185,6 +183,19 @@ def build_nav(hb: Handbook, with_downloads: bool = False, with_whats_new: bool =
     if reference:
         nav.append({"Naslag": reference})
     return nav
+
+
+def _worksheet_nav(hb: Handbook) -> list[NavItem]:
+    """Worksheets grouped by audience, as on the worksheets page (one group: no extra level)."""
+    groups = [(audience.title, [s for s in hb.worksheets_in_order() if s.audience == audience.id])
+              for audience in hb.method.audiences]
+    groups = [(title, sheets) for title, sheets in groups if sheets]
+
+    def entries(sheets: list) -> list[NavItem]:
+        return bounded([{s.title: worksheet_page(s.id)} for s in sheets], numbered("Werkbladen"))
+    if len(groups) == 1:
+        return entries(groups[0][1])
+    return [{title: entries(sheets)} for title, sheets in groups]
 
 
 def theme_nav(nav: list[NavItem]) -> list[NavItem]:

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo
 
 from generator.diagnostics import ContentError
 
@@ -32,10 +32,17 @@ def _date_as_text(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _safe_markdown(value: str) -> str:
+MARKDOWN_CHECK = "markdown_check"  # key of the validation context: (text) -> problems
+
+
+def _safe_markdown(value: str, info: ValidationInfo) -> str:
     """A Markdown field gets the same safety rules as a Markdown file: no raw HTML, no images,
-    only web, mail and [[...]] links. The first problem is the field's message."""
-    from generator.markup.references import find_unsafe
+    only web, mail and [[...]] links. The first problem is the field's message. Those rules are
+    Markdown knowledge (markup/, a layer above the model): the loader hands them in as validation
+    context. Validating without them is a mistake in our code, never a silent pass."""
+    find_unsafe = (info.context or {}).get(MARKDOWN_CHECK)
+    if find_unsafe is None:
+        raise RuntimeError(f"validate with context={{'{MARKDOWN_CHECK}': find_unsafe}} (see load/validate.py)")
     for _line, _col, code, message in find_unsafe(value):
         raise ContentError(code, message)
     return value
