@@ -1,0 +1,44 @@
+"""The Jinja environment for web HTML fragments (worksheet forms, quizzes, the route), from
+templates in theme/web/, autoescaped like print. Python builds the data; the templates the markup.
+
+Each fragment reaches the page through Markdown, which passes HTML through unchanged only as one
+block without blank lines. So in these templates a line break and the indentation after it are
+layout for the reader only and do not reach the output (an output line break is written as
+`{{ "\\n" }}`); text from content is never touched by this.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.ext import Extension
+from markupsafe import Markup
+
+from generator.markup.text import NOT_IN_SEARCH
+
+# Found beside the package, as the print templates are (theme/ next to generator/).
+WEB_TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "web"
+
+_LAYOUT_BREAK = re.compile(r"\n[ \t]*")
+
+
+class LayoutBreaks(Extension):
+    """Drops the template source's own line breaks and indentation before Jinja reads it."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return _LAYOUT_BREAK.sub("", source)
+
+
+@lru_cache(maxsize=4)
+def environment(folder: Path = WEB_TEMPLATES) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, extensions=[LayoutBreaks])
+    env.globals["NOT_IN_SEARCH"] = Markup(NOT_IN_SEARCH)  # the attribute the search index skips
+    return env
+
+
+def render(template: str, **context: object) -> str:
+    """One fragment of web HTML; every value in `context` is escaped unless it is Markup."""
+    return environment().get_template(template).render(**context)
