@@ -9,11 +9,13 @@ layout for the reader only and do not reach the output (an output line break is 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
 from generator.markup.text import NOT_IN_SEARCH
@@ -25,16 +27,21 @@ _LAYOUT_BREAK = re.compile(r"\n[ \t]*")
 
 
 class LayoutBreaks(Extension):
-    """Drops the template source's own line breaks and indentation before Jinja reads it."""
+    """Drops the line breaks and indentation of a template's own text (not of its values)."""
 
-    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        return _LAYOUT_BREAK.sub("", source)
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        for token in stream:
+            if token.type == "data":
+                token = Token(token.lineno, "data", _LAYOUT_BREAK.sub("", token.value))
+            yield token
 
 
 @lru_cache(maxsize=4)
 def environment(folder: Path = WEB_TEMPLATES) -> Environment:
+    # No trim_blocks or lstrip_blocks: LayoutBreaks already drops every break and indentation of
+    # the template's text, and trim_blocks would leave the indentation after a tag behind.
     env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, extensions=[LayoutBreaks])
+                      extensions=[LayoutBreaks])
     env.globals["NOT_IN_SEARCH"] = Markup(NOT_IN_SEARCH)  # the attribute the search index skips
     return env
 
