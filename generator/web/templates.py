@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,10 +20,12 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
+from generator import GENERATOR_HOME
 from generator.markup.text import NOT_IN_SEARCH
 
-# Found beside the package, as the print templates are (theme/ next to generator/).
-WEB_TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "web"
+# The generator's own; a build uses its project's theme/web (Project.theme_dir, as for print).
+WEB_TEMPLATES = GENERATOR_HOME / "theme" / "web"
+_FOLDER: ContextVar[Path] = ContextVar("web_templates", default=WEB_TEMPLATES)
 
 _LAYOUT_BREAK = re.compile(r"\n[ \t]*")
 
@@ -46,6 +50,16 @@ def environment(folder: Path = WEB_TEMPLATES) -> Environment:
     return env
 
 
+@contextmanager
+def templates_from(folder: Path) -> Iterator[None]:
+    """Render from `folder` within this block (the page renderers do not carry the theme)."""
+    token = _FOLDER.set(folder)
+    try:
+        yield
+    finally:
+        _FOLDER.reset(token)
+
+
 def render(template: str, **context: object) -> str:
     """One fragment of web HTML; every value in `context` is escaped unless it is Markup."""
-    return environment().get_template(template).render(**context)
+    return environment(_FOLDER.get()).get_template(template).render(**context)
