@@ -16,7 +16,7 @@ from generator.model.schema.worksheet import (
     TextField,
     Worksheet,
 )
-from generator.web.forms import ACTION_FIELDS
+from generator.web.forms import method_choices
 
 
 def _table_labels(block: Table) -> list[tuple[str, str]]:
@@ -36,5 +36,5 @@ def field_labels(sheet: Worksheet) -> tuple[tuple[str, str], ...]:
             labels += _table_labels(block)
         elif isinstance(block, Actieplan):
             labels += [(f"{block.id}.{n}.{key}", f"Actie {n}: {label}")
-                       for n in range(1, block.actions + 1) for key, label in ACTION_FIELDS]
+                       for n in range(1, block.actions + 1) for key, label in method_choices()["action_fields"]]
     return tuple(labels)

@@ -17,7 +17,7 @@ from generator.model.paths import fillable_worksheet_pdf, pack_pdf, step_label, 
 from generator.model.schema.site import Pack
 from generator.model.schema.worksheet import Instruction, Worksheet
 from generator.print.form_fields import field_labels
-from generator.web.forms import ACTION_FIELDS, CIRCLES, SECTORS
+from generator.web.forms import method_choices
 
 
 @dataclass
@@ -62,12 +62,13 @@ def kaart_svg() -> str:
     parts = ['<svg viewBox="-270 -190 540 380" xmlns="http://www.w3.org/2000/svg" role="img" '
              'font-family="Atkinson Hyperlegible" aria-label="Lege netwerkkaart met drie cirkels en vijf groepen">'
              '<title>Lege netwerkkaart met drie cirkels en vijf groepen</title>']
+    words = method_choices()
     for radius in (170, 113, 56):
         parts.append(f'<circle r="{radius}" fill="none" stroke="#666" stroke-width="1"/>')
-    for (_, name), inner, outer in zip(CIRCLES, (0, 56, 113), (56, 113, 170)):
+    for (_, name), inner, outer in zip(words["rings"], (0, 56, 113), (56, 113, 170)):
         y = -(inner + outer) / 2 + 4 if inner else 22
         parts.append(f'<text x="4" y="{y:.0f}" text-anchor="start" font-size="10" fill="#555">{esc(name.lower())}</text>')
-    for index, (_, name) in enumerate(SECTORS):
+    for index, (_, name) in enumerate(words["groups"]):
         angle = math.radians(index * 72 - 90)
         parts.append(f'<line x1="0" y1="0" x2="{170 * math.cos(angle):.1f}" y2="{170 * math.sin(angle):.1f}" '
                      'stroke="#999" stroke-width="0.8" stroke-dasharray="3 3"/>')
@@ -110,7 +111,7 @@ class PrintRenderer:
         return {"title": title, "description": description, "organisation": hb.site.organisation.name,
                 "handbook_title": hb.meta.title, "edition_name": edition.name,
                 "edition_version": edition.version, "date": edition.date, "brand": hb.site.branding.primary,
-                "kaart_svg": self.kaart, "action_fields": ACTION_FIELDS,
+                "kaart_svg": self.kaart, "action_fields": method_choices()["action_fields"],
                 "instructions": self.instructions, "fillable": False,
                 "footer": f"{hb.site.organisation.name} · {edition.name} (versie {edition.version})"}
 
