@@ -1,4 +1,4 @@
-"""`netwerkcoach`: check, build and preview the training site (messages in Dutch)."""
+"""The command-line tool: check, build and preview the training site (messages in Dutch)."""
 from __future__ import annotations
 
 import argparse
@@ -21,6 +21,8 @@ from generator.site.build import (
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2  # 2 is also what argparse exits with on a usage error
 
+PROGRAM = "netwerkcoach"  # the command's name (pyproject.toml), as its messages say it
+
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=Path.cwd(), metavar="MAP",
@@ -30,7 +32,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = DutchParser(prog="netwerkcoach",
+    parser = DutchParser(prog=PROGRAM,
                          description="Maak van het handboek van een methode in stappen een trainingssite "
                                      "met werkbladen, toetsen en PDF's.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
@@ -48,7 +50,7 @@ def make_parser() -> argparse.ArgumentParser:
                            help="maak de pagina 'Wat is er nieuw' tegenover een vorige editie "
                                 "(een projectmap of een git-revisie, bijvoorbeeld een tag)")
     build_cmd.add_argument("--met-versiekeuze", action="store_true",
-                           help="toon een keuze tussen edities (voor publicatie met netwerkcoach publiceer)")
+                           help=f"toon een keuze tussen edities (voor publicatie met {PROGRAM} publiceer)")
     build_cmd.add_argument("--no-pdf", action="store_true",
                            help="maak geen PDF's (sneller; de site linkt dan niet naar PDF's)")
     export_cmd = commands.add_parser("export-toetsen",
@@ -73,7 +75,7 @@ def make_parser() -> argparse.ArgumentParser:
 def _usable_root(root: Path) -> bool:
     if (root / "content").is_dir():
         return True
-    print(f"netwerkcoach: '{root}' is geen projectmap: de map content/ ontbreekt. "
+    print(f"{PROGRAM}: '{root}' is geen projectmap: de map content/ ontbreekt. "
           "Gebruik --root MAP.", file=sys.stderr)
     return False
 
@@ -187,7 +189,7 @@ def run_publish(project: Project, site: Path, public: Path) -> int:
         print(f"{diags.summary()} Er is niets gepubliceerd.", file=sys.stderr)
         return EXIT_CONTENT
     if not (site / "index.html").is_file():
-        print(f"netwerkcoach: in {site} staat geen gebouwde site. Draai eerst netwerkcoach build.", file=sys.stderr)
+        print(f"{PROGRAM}: in {site} staat geen gebouwde site. Draai eerst {PROGRAM} build.", file=sys.stderr)
         return EXIT_USAGE
     edition = handbook.meta.edition
     versions = publish_edition(site, public, edition.version, edition.name)

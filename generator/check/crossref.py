@@ -1,7 +1,7 @@
 """Checks across files: numbers, ids and references must fit together."""
 from __future__ import annotations
 
-from collections import defaultdict
+
 from typing import Iterable
 
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,

@@ -10,6 +10,7 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.home import GENERATOR_HOME
 from generator.check.crossref import check_handbook
 from generator.check.method_terms import check_method_terms
 from generator.check.training import check_training
@@ -28,11 +29,6 @@ from generator.site.csp import KnownScripts, verify_site
 from generator.site.editions import checkout_revision, compare
 from generator.site.files import publish, sync_tree, write_zip
 from generator.web.site_tree import Download, WhatsNew, build_tree, engine_config
-
-# The generator's own project folder: its theme and base engine config serve content
-# folders (such as test fixtures) that do not bring their own.
-GENERATOR_HOME = Path(__file__).resolve().parents[2]
-
 
 @dataclass
 class Project:
@@ -110,7 +106,8 @@ def generate(project: Project, handbook: Handbook, options: BuildOptions | None 
     report, downloads = render_pdfs(project, handbook) if options.with_pdf else (None, [])
     if report and report.problems:  # nothing is written: the build stops with the problems
         return Generated(0, report)
-    tree = build_tree(handbook, project.theme_dir / "assets", downloads, options.whats_new)
+    tree = build_tree(handbook, project.theme_dir / "assets", downloads, options.whats_new,
+                      web_templates=project.theme_dir / "web")
     synced = sync_tree(tree.files, project.docs_dir)
     changed, layout_changed = synced.written, synced.set_changed
     here = project.config_path.parent

@@ -7,7 +7,6 @@ from generator.markup.text import (
     NOT_IN_SEARCH,
     count_questions,
     esc,
-    json_for_script,
     md_escape,
     number_word,
     shift_headings,
@@ -277,7 +276,7 @@ def render_worksheet(hb: Handbook, sheet: Worksheet, pdfs: set[str] = frozenset(
                   "Er wordt niets verstuurd.</p>",
                   f'<div class="nc-tools">{stand_in_buttons(SHEET_TOOLS)}</div>'
                   f'<p class="nc-status" data-for="{esc(sheet.id)}" role="status"></p>',
-                  render_form(sheet, store_namespace(hb)), script_tag(links, "worksheets.js"))
+                  render_form(sheet, store_namespace(hb), hb.method), script_tag(links, "worksheets.js"))
 
 
 def script_tag(links: LinkResolver, name: str) -> str:

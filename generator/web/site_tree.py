@@ -28,6 +28,7 @@ from generator.model.paths import (
 from generator.model.schema.site import SiteConfig
 from generator.web import pages
 from generator.web.training_pages import add_training_pages, training_nav
+from generator.web.templates import WEB_TEMPLATES, templates_from
 
 NavItem = Any  # str | dict[str, list[NavItem] | str], as mkdocs.yml spells it
 
@@ -64,14 +65,16 @@ class WhatsNew:
 
 
 def build_tree(hb: Handbook, theme_assets: Path, downloads: list[Download] | None = None,
-               whats_new: WhatsNew | None = None) -> SiteTree:
-    """The docs tree; pages link to a PDF only when it is among `downloads`."""
+               whats_new: WhatsNew | None = None, web_templates: Path = WEB_TEMPLATES) -> SiteTree:
+    """The docs tree; pages link to a PDF only when it is among `downloads`. Forms, quizzes and
+    the route come from the templates in `web_templates` (the project's theme/web)."""
     tree = SiteTree()
     if whats_new:
         tree.add_text(WHATS_NEW_PAGE, pages.render_whats_new(hb, whats_new.old_edition, whats_new.changes))
     downloads = downloads or []
     pdfs = {d.path for d in downloads}
-    _add_pages(hb, tree, pdfs)
+    with templates_from(web_templates):
+        _add_pages(hb, tree, pdfs)
     if downloads:
         tree.add_text(DOWNLOADS_PAGE, pages.render_downloads(hb, downloads))
         for download in downloads:

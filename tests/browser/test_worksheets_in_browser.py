@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,37 @@ def test_place_a_person_on_the_netwerkkaart_by_keyboard_only(page, site_url: str
     page.reload()
     label = page.locator(".nc-kaart-svg .nc-person").get_attribute("aria-label")
     assert label.startswith("Ria (buurvrouw): Verder weg, Werk, school of club")
+
+
+def test_the_map_draws_the_rings_and_groups_the_page_names(page, site_url: str) -> None:
+    """worksheets.js keeps no copy of the method's words: served with other names (and four
+    groups instead of five), the map shows those, and a person moves within them."""
+    rings = [["dichtbij", "Kern"], ["verder-weg", "Midden"], ["op-afstand", "Rand"]]
+    groups = [["familie", "Thuis"], ["vrienden", "Kring"], ["buurt", "Straat"], ["werk-school-club", "Werk"]]
+
+    def other_words(route) -> None:
+        html = route.fetch().text()
+        assert "data-rings='" in html and "data-groups='" in html
+        html = re.sub(r"data-rings='[^']*'", f"data-rings='{json.dumps(rings)}'", html)
+        html = re.sub(r"data-groups='[^']*'", f"data-groups='{json.dumps(groups)}'", html)
+        route.fulfill(body=html, content_type="text/html")
+
+    page.route(f"{site_url}/{KAART}", other_words)
+    page.goto(f"{site_url}/{KAART}")
+    labels = page.locator(".nc-kaart-svg .nc-ring-label").all_text_contents()
+    assert labels == ["kern", "midden", "rand"]
+    assert page.locator(".nc-kaart-svg .nc-sector-label").all_text_contents() == ["Thuis", "Kring", "Straat", "Werk"]
+    assert page.locator(".nc-kaart-svg .nc-spoke").count() == 4
+    page.locator('input[name$=".1.naam"]').fill("Ria")
+    page.keyboard.press("Tab")  # leaving the field commits it (its change event redraws the map)
+    page.locator('select[name$=".1.cirkel"]').select_option("dichtbij")
+    page.locator('select[name$=".1.sector"]').select_option("werk-school-club")
+    person = page.locator(".nc-kaart-svg .nc-person")
+    assert person.get_attribute("aria-label").startswith("Ria: Kern, Werk")
+    person.focus()
+    page.keyboard.press("ArrowRight")   # past the last of four groups: back to the first
+    assert page.locator(".nc-kaart-svg .nc-person").get_attribute("aria-label").startswith("Ria: Kern, Thuis")
+    assert page.locator('select[name$=".1.sector"]').input_value() == "familie"
 
 
 def test_add_and_remove_people_on_the_netwerkkaart(page, site_url: str) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from generator.model.schema.common import OptionalText, Slug, Strict, Text, WebAddress, YearText
+from generator.model.schema.common import Slug, Strict, Text, WebAddress, YearText
 
 
 class GlossaryEntry(Strict):

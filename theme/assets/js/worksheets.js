@@ -3,11 +3,8 @@
 (function () {
   "use strict";
   var FORMAT = 1;              // version of the stored record and of export files
-  var CIRCLES = [["dichtbij", "Dichtbij"], ["verder-weg", "Verder weg"], ["op-afstand", "Op afstand"]];
   // button, activate, sayIn, download, pickFile: window.ncSite from progress.js, taken in start()
   var button, activate, sayIn, download, pickFile;
-  var SECTORS = [["familie", "Familie"], ["vrienden", "Vrienden"], ["buurt", "Buren en buurt"],
-                 ["werk-school-club", "Werk, school of club"], ["hulpverleners", "Hulpverleners"]];
 
   // `site` is the store namespace "<handbook id>:<organisation>" (see progress.js).
   function storeKey(site, sheet) { return site + ":werkblad:" + sheet; }
@@ -290,6 +287,13 @@
 
   /* ---------- the netwerkkaart ---------- */
   var SVG = "http://www.w3.org/2000/svg";
+  var MAP_RADIUS = 150;  // the outer ring; the rings share it evenly, the groups share the circle
+
+  /* The map's rings (inner first) and groups as [[id, label], ...]: the page says which, on the
+     map element, so this script keeps no copy of the method's words. */
+  function kaartWords(block) {
+    return { rings: JSON.parse(block.dataset.rings), groups: JSON.parse(block.dataset.groups) };
+  }
   function svgEl(name, attrs) {
     var el = document.createElementNS(SVG, name);
     for (var key in attrs) el.setAttribute(key, attrs[key]);
@@ -376,13 +380,13 @@
     });
   }
 
-  function people(block) {
+  function people(block, words) {
     var list = [];
     Array.prototype.forEach.call(kaartRows(block), function (row) {
       var name = rowField(row, "naam").value.trim();
       var circle = rowField(row, "cirkel").value, sector = rowField(row, "sector").value;
-      if (name) list.push({ row: row, name: name, relation: rowField(row, "relatie").value.trim(),
-                            circle: indexOf(CIRCLES, circle), sector: indexOf(SECTORS, sector) });
+      if (name) list.push({ row: row, name: name, relation: rowField(row, "relatie").value.trim(), words: words,
+                            circle: indexOf(words.rings, circle), sector: indexOf(words.groups, sector) });
     });
     return list;
   }
@@ -393,8 +397,8 @@
   }
 
   function place(person, form) {
-    rowField(person.row, "cirkel").value = CIRCLES[person.circle][0];
-    rowField(person.row, "sector").value = SECTORS[person.sector][0];
+    rowField(person.row, "cirkel").value = person.words.rings[person.circle][0];
+    rowField(person.row, "sector").value = person.words.groups[person.sector][0];
     renderKaarten(form);
     save(form);
   }
@@ -411,16 +415,17 @@
       document.activeElement.dataset.person : null;
     holder.textContent = "";
     holder.removeAttribute("aria-hidden");
+    var words = kaartWords(block), ring = MAP_RADIUS / words.rings.length, slice = 360 / words.groups.length;
     var svg = svgEl("svg", { viewBox: "-285 -195 570 390", role: "group", "aria-label": "Netwerkkaart" });
-    [150, 100, 50].forEach(function (radius, i) {
-      svg.appendChild(svgEl("circle", { r: radius, "class": "nc-ring nc-ring-" + (2 - i) }));
-    });
-    SECTORS.forEach(function (sector, i) {
-      var angle = (i * 72 - 90) * Math.PI / 180;
-      svg.appendChild(svgEl("line", { x1: 0, y1: 0, x2: 150 * Math.cos(angle), y2: 150 * Math.sin(angle), "class": "nc-spoke" }));
-      var mid = ((i + 0.5) * 72 - 90) * Math.PI / 180;
-      var x = 158 * Math.cos(mid), side = Math.abs(x) < 40 ? "middle" : x > 0 ? "start" : "end";
-      var label = svgEl("text", { x: x, y: 158 * Math.sin(mid) + (Math.sin(mid) > 0.5 ? 8 : 0),
+    for (var r = words.rings.length - 1; r >= 0; r--) {  // the outer ring first, the inner on top
+      svg.appendChild(svgEl("circle", { r: (r + 1) * ring, "class": "nc-ring nc-ring-" + r }));
+    }
+    words.groups.forEach(function (sector, i) {
+      var angle = (i * slice - 90) * Math.PI / 180;
+      svg.appendChild(svgEl("line", { x1: 0, y1: 0, x2: MAP_RADIUS * Math.cos(angle), y2: MAP_RADIUS * Math.sin(angle), "class": "nc-spoke" }));
+      var mid = ((i + 0.5) * slice - 90) * Math.PI / 180;
+      var x = (MAP_RADIUS + 8) * Math.cos(mid), side = Math.abs(x) < 40 ? "middle" : x > 0 ? "start" : "end";
+      var label = svgEl("text", { x: x, y: (MAP_RADIUS + 8) * Math.sin(mid) + (Math.sin(mid) > 0.5 ? 8 : 0),
                                   "class": "nc-sector-label", "text-anchor": side, "aria-hidden": "true" });
       sector[1].split(", ").forEach(function (line, n, lines) {
         var span = svgEl("tspan", { x: x, dy: n === 0 ? -9 * (lines.length - 1) : 18 });
@@ -429,26 +434,26 @@
       });
       svg.appendChild(label);
     });
-    CIRCLES.forEach(function (circle, i) {  // each ring says which it is
-      var ring = svgEl("text", { x: 4, y: i === 0 ? 20 : -(i * 50 + 25) + 5, "class": "nc-ring-label", "aria-hidden": "true" });
-      ring.textContent = circle[1].toLowerCase();
-      svg.appendChild(ring);
+    words.rings.forEach(function (circle, i) {  // each ring says which it is
+      var name = svgEl("text", { x: 4, y: i === 0 ? 20 : -(i * ring + ring / 2) + 5, "class": "nc-ring-label", "aria-hidden": "true" });
+      name.textContent = circle[1].toLowerCase();
+      svg.appendChild(name);
     });
     var me = svgEl("text", { x: 0, y: 5, "text-anchor": "middle", "class": "nc-me", "aria-hidden": "true" });
     me.textContent = "Ik";
     svg.appendChild(me);
     var cells = {};
-    people(block).forEach(function (person, n) {
+    people(block, words).forEach(function (person, n) {
       if (person.circle < 0 || person.sector < 0) return;
       var key = person.circle + "-" + person.sector;
       cells[key] = (cells[key] || 0) + 1;
       var slot = cells[key] - 1;
-      var radius = 25 + person.circle * 50 + (slot % 2) * 12 - 6;
-      var angle = ((person.sector + 0.5) * 72 - 90 + (slot * 14) % 50 - 14) * Math.PI / 180;
+      var radius = ring / 2 + person.circle * ring + (slot % 2) * 12 - 6;
+      var angle = ((person.sector + 0.5) * slice - 90 + (slot * 14) % 50 - 14) * Math.PI / 180;
       var g = svgEl("g", { tabindex: "0", role: "button", "class": "nc-person",
         transform: "translate(" + (radius * Math.cos(angle)).toFixed(1) + " " + (radius * Math.sin(angle)).toFixed(1) + ")",
         "aria-label": person.name + (person.relation ? " (" + person.relation + ")" : "") + ": " +
-          CIRCLES[person.circle][1] + ", " + SECTORS[person.sector][1] +
+          words.rings[person.circle][1] + ", " + words.groups[person.sector][1] +
           ". Verplaats met de pijltjestoetsen." });
       g.dataset.person = String(n);
       g.appendChild(svgEl("circle", { r: 9 }));
@@ -471,8 +476,9 @@
     var move = moves[event.key];
     if (!move) return;
     event.preventDefault();
-    person.circle = Math.min(2, Math.max(0, person.circle + move[0]));
-    person.sector = (person.sector + move[1] + SECTORS.length) % SECTORS.length;
+    var rings = person.words.rings.length, groups = person.words.groups.length;
+    person.circle = Math.min(rings - 1, Math.max(0, person.circle + move[0]));
+    person.sector = (person.sector + move[1] + groups) % groups;
     place(person, form);
   }
 
@@ -490,8 +496,9 @@
       g.removeEventListener("pointerup", end);
       var p = point(e), radius = Math.sqrt(p.x * p.x + p.y * p.y);
       var degrees = (Math.atan2(p.y, p.x) * 180 / Math.PI + 90 + 360) % 360;
-      person.circle = radius < 50 ? 0 : radius < 100 ? 1 : 2;
-      person.sector = Math.floor(degrees / 72) % SECTORS.length;
+      var rings = person.words.rings.length, groups = person.words.groups.length;
+      person.circle = Math.min(rings - 1, Math.floor(radius / (MAP_RADIUS / rings)));
+      person.sector = Math.floor(degrees / (360 / groups)) % groups;
       place(person, form);
     }
     g.addEventListener("pointermove", move);
