@@ -26,7 +26,7 @@ from generator.model.paths import (
     worksheet_page,
 )
 from generator.model.schema.site import SiteConfig
-from generator.web import pages
+from generator.web import learning_pages, pages
 from generator.web.training_pages import add_training_pages, training_nav
 from generator.web.templates import WEB_TEMPLATES, templates_from
 
@@ -100,10 +100,10 @@ def _add_pages(hb: Handbook, tree: SiteTree, pdfs: set[str]) -> None:
     for sheet in hb.worksheets.values():
         tree.add_text(worksheet_page(sheet.id), pages.render_worksheet(hb, sheet, pdfs))
     add_training_pages(hb, tree.add_text, pdfs)
-    tree.add_text(QUIZZES_INDEX, pages.render_quizzes_index(hb))
+    tree.add_text(QUIZZES_INDEX, learning_pages.render_quizzes_index(hb))
     for quiz in hb.quizzes.values():
-        tree.add_text(quiz_page(quiz.id), pages.render_quiz_page(hb, quiz))
-    tree.add_text(PROGRESS_PAGE, pages.render_progress(hb))
+        tree.add_text(quiz_page(quiz.id), learning_pages.render_quiz_page(hb, quiz))
+    tree.add_text(PROGRESS_PAGE, learning_pages.render_progress(hb))
     if hb.glossary:  # a handbook without a glossary or literature list gets no empty page
         tree.add_text(GLOSSARY_PAGE, pages.render_glossary(hb))
     if hb.literature:

@@ -8,16 +8,13 @@ from generator.model.paths import (CARDS_PAGE, CARDS_PDF, EXERCISES_PAGE, POCKET
                                    meeting_page, quiz_page, step_label, worksheet_page)
 from generator.model.route import learning_route
 from generator.model.schema.training import AgendaBlock, Card, Meeting
+from generator.web.blocks import lines as _lines
 from generator.web.links import LinkResolver, module_href
 
 BLOCK_KINDS = {"opening": "Opening", "uitleg": "Uitleg", "oefening": "Oefening", "rollenspel": "Rollenspel",
                "bespreking": "Bespreking", "pauze": "Pauze", "afsluiting": "Afsluiting"}
 GUIDE_NOTE = ("Alles voor de trainer staat ook in de trainershandleiding (PDF): het programma, elke "
               "bijeenkomst, de kaarten, de formulieren, de oefeningen met antwoorden en de antwoorden bij de toetsen.")
-
-
-def _lines(*blocks: str) -> str:
-    return "\n\n".join(block.strip("\n") for block in blocks if block) + "\n"
 
 
 def _duration(minutes: int) -> str:
