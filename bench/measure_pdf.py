@@ -79,7 +79,8 @@ def _unique_docs(root: Path):
     assembling would come on top)."""
     from markupsafe import Markup
 
-    from generator.print.print_html import HTML_CHARS_PER_PAGE, PrintDoc
+    from generator.print.documents import PrintDoc
+    from generator.print.print_html import HTML_CHARS_PER_PAGE
     project, handbook, printer = _printer(root)
     docs = printer.documents()
     context = printer._context("deel", "")

@@ -23,3 +23,15 @@ class Training:
     def meetings_before_which(self, reference: str) -> list[Meeting]:
         """Meetings that expect this e-learning module ("stap:3") done beforehand."""
         return [meeting for meeting in self.meetings if reference in meeting.before.modules]
+
+
+def duration(minutes: int) -> str:
+    """'3 uur', '2 uur en 30 minuten', '45 minuten': how long a meeting or block takes."""
+    hours, rest = divmod(minutes, 60)
+    text = f"{hours} uur" if hours else ""
+    return f"{text} en {rest} minuten" if hours and rest else text or f"{rest} minuten"
+
+
+def clock(minutes: int) -> str:
+    """Minutes since a meeting began as '1:05', for its timed agenda."""
+    return f"{minutes // 60}:{minutes % 60:02d}"

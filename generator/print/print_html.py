@@ -3,52 +3,20 @@ from __future__ import annotations
 
 import base64
 import math
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import markdown as md
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from generator.markup.reference_kinds import reference_markdown
-from generator.markup.reference_parser import ENGINE_EXTENSIONS
-from generator.markup.references import Reference, replace_references
-from generator.markup.text import clean_html, esc, number_word, shift_headings
+from generator.markup.text import esc, number_word
 from generator.model.handbook import Handbook, Phase, Step
 from generator.model.paths import fillable_worksheet_pdf, pack_pdf, step_label, step_pdf, worksheet_pdf
 from generator.model.schema.method import NetworkMap
 from generator.model.schema.site import Pack
 from generator.model.schema.worksheet import Instruction, Worksheet
+from generator.print.documents import PrintDoc, markdown_for_print
 from generator.print.form_fields import field_labels
-
-
-@dataclass
-class PrintDoc:
-    """One PDF to make: where it goes in the site, its title and its print HTML."""
-
-    path: str            # relative to the docs tree, e.g. pdf/werkbladen/mijn-netwerkkaart.pdf
-    title: str
-    html: str
-    members: tuple[str, ...] = field(default=())  # worksheet and step ids it contains
-    description: str = ""
-    fields: tuple[tuple[str, str], ...] = ()     # a fillable PDF: (field name, label) of each field
-
-
-def _label(hb: Handbook, ref: Reference) -> str:
-    """References print as plain text: a PDF has no site to link to."""
-    return reference_markdown(hb, ref, None)
-
-
-def markdown_for_print(hb: Handbook, text: str, shift: int = 0) -> Markup:
-    plain = replace_references(text, lambda ref: _label(hb, ref))
-    html = md.markdown(shift_headings(plain, shift) if shift else plain, extensions=ENGINE_EXTENSIONS)
-    return Markup(IN_PAGE_LINK.sub(r"\1", clean_html(html)))
-
-
-# A link to a heading of the same page (`[zie](#kopje)`) points nowhere once the page is one part of
-# a pack: its text stays, the link goes (the check makes sure the heading exists on the site).
-IN_PAGE_LINK = re.compile(r'<a href="#[^"]*"[^>]*>(.*?)</a>', re.S)
+from generator.print.training_print import training_documents, training_parts
 
 
 def kaart_svg(network: NetworkMap | None) -> str:
@@ -109,7 +77,6 @@ class PrintRenderer:
         docs = [self.worksheet(sheet) for sheet in self.hb.worksheets.values()]
         docs += [self.fillable_worksheet(sheet) for sheet in self.hb.worksheets.values()]
         docs += [self.step(step) for step in self.hb.steps]
-        from generator.print.training_print import training_documents  # it builds on this module
         return docs + training_documents(self) + self.packs(self.hb.site.packs)
 
     def _context(self, title: str, description: str) -> dict[str, object]:
@@ -229,7 +196,6 @@ class PrintRenderer:
                     parts.append({"kind": "worksheet", "anchor": f"werkblad-{sheet.id}", "sheet": sheet,
                                   "step_label": self._sheet_label(sheet)})
         if "training" in pack.parts:
-            from generator.print.training_print import training_parts  # it builds on this module
             parts += training_parts(self)
         if "begrippen" in pack.parts and hb.glossary:
             parts.append({"kind": "page", "anchor": "begrippen", "title": "Begrippenlijst",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from generator.diagnostics import WARNING, Diagnostic, Location
-from generator.print.print_html import PrintDoc
+from generator.print.documents import PrintDoc
 from generator.print.tagging import complete_structure
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, language, title

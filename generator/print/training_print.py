@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from generator.model.paths import CARDS_PDF, POCKET_CARD_PDF, step_label
+from generator.model.training import clock, duration
 from generator.model.schema.training import AgendaBlock, Card, Meeting
-from generator.print.print_html import PrintDoc, markdown_for_print
+from generator.print.documents import PrintDoc, markdown_for_print
 
 if TYPE_CHECKING:
     from generator.print.print_html import PrintRenderer
@@ -16,16 +17,6 @@ if TYPE_CHECKING:
 BLOCK_KINDS = {"opening": "Opening", "uitleg": "Uitleg", "oefening": "Oefening", "rollenspel": "Rollenspel",
                "bespreking": "Bespreking", "pauze": "Pauze", "afsluiting": "Afsluiting"}
 CARDS_PER_SHEET = 4
-
-
-def duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    text = f"{hours} uur" if hours else ""
-    return f"{text} en {rest} minuten" if hours and rest else text or f"{rest} minuten"
-
-
-def clock(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def _macros(renderer: PrintRenderer):

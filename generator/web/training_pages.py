@@ -7,6 +7,7 @@ from generator.model.handbook import Handbook
 from generator.model.paths import (CARDS_PAGE, CARDS_PDF, EXERCISES_PAGE, POCKET_CARD_PDF, TRAINING_INDEX,
                                    meeting_page, quiz_page, step_label, worksheet_page)
 from generator.model.route import learning_route
+from generator.model.training import clock, duration
 from generator.model.schema.training import AgendaBlock, Card, Meeting
 from generator.web.blocks import lines as _lines
 from generator.web.links import LinkResolver, module_href
@@ -15,16 +16,6 @@ BLOCK_KINDS = {"opening": "Opening", "uitleg": "Uitleg", "oefening": "Oefening",
                "bespreking": "Bespreking", "pauze": "Pauze", "afsluiting": "Afsluiting"}
 GUIDE_NOTE = ("Alles voor de trainer staat ook in de trainershandleiding (PDF): het programma, elke "
               "bijeenkomst, de kaarten, de formulieren, de oefeningen met antwoorden en de antwoorden bij de toetsen.")
-
-
-def _duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    text = f"{hours} uur" if hours else ""
-    return f"{text} en {rest} minuten" if hours and rest else text or f"{rest} minuten"
-
-
-def _clock(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def module_title(hb: Handbook, reference: str) -> tuple[str, str]:
@@ -43,14 +34,14 @@ def module_title(hb: Handbook, reference: str) -> tuple[str, str]:
 def render_programme(hb: Handbook, pdfs: set[str]) -> str:
     training, links = hb.training, LinkResolver(hb, TRAINING_INDEX)
     rows = [f"| [Bijeenkomst {m.number}: {md_escape(m.title)}]({links.to(meeting_page(m.number))}) | "
-            f"{_duration(m.duration_minutes)} | {md_escape(m.aim)} |" for m in training.meetings]
+            f"{duration(m.duration_minutes)} | {md_escape(m.aim)} |" for m in training.meetings]
     total = sum(m.duration_minutes for m in training.meetings)
     return _lines(
         f"# {md_escape(training.programme.title)}",
         links.expand(training.programme.intro),
         md_escape(training.programme.audience_note),
         "## De bijeenkomsten",
-        f"{len(training.meetings)} bijeenkomsten, samen {_duration(total)}.",
+        f"{len(training.meetings)} bijeenkomsten, samen {duration(total)}.",
         "| Bijeenkomst | Duur | Doel |\n|---|---|---|\n" + "\n".join(rows),
         "## Voor het oefenen",
         f"- [Rollenspelkaarten]({links.to(CARDS_PAGE)}) ({len(training.cards)} kaarten)\n"
@@ -72,7 +63,7 @@ def render_meeting(hb: Handbook, meeting: Meeting) -> str:
     links = LinkResolver(hb, meeting_page(meeting.number))
     return _lines(
         f"# Bijeenkomst {meeting.number}: {md_escape(meeting.title)}",
-        f"**Doel:** {md_escape(meeting.aim)}  \n**Duur:** {_duration(meeting.duration_minutes)}",
+        f"**Doel:** {md_escape(meeting.aim)}  \n**Duur:** {duration(meeting.duration_minutes)}",
         _before(hb, meeting, links),
         "## Materiaal" if meeting.materials else "",
         "\n".join(f"- {md_escape(item)}" for item in meeting.materials),
@@ -101,7 +92,7 @@ def _agenda(hb: Handbook, meeting: Meeting, links: LinkResolver) -> list[str]:
 
 
 def _agenda_block(hb: Handbook, block: AgendaBlock, start: int, links: LinkResolver) -> str:
-    heading = (f"### {_clock(start)}–{_clock(start + block.minutes)} · {BLOCK_KINDS[block.kind]}: "
+    heading = (f"### {clock(start)}–{clock(start + block.minutes)} · {BLOCK_KINDS[block.kind]}: "
                f"{md_escape(block.title)}")
     uses = [f"[{md_escape(hb.training.card(c).title)}]({links.to(CARDS_PAGE, f'kaart-{c}')})" for c in block.cards]
     uses += [f"[{md_escape(hb.training.exercise(e).title)}]({links.to(EXERCISES_PAGE, f'oefening-{e}')})"
