@@ -136,3 +136,15 @@ def test_extra_phase_and_step_are_a_content_change_only(tmp_path: Path) -> None:
     assert "Stap 11: Contact onderhouden" in (site / "fasen" / "volhouden" / "index.html").read_text("utf-8")
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Zuurkoolstamppot" in index
+
+
+def test_no_search_entry_runs_two_words_together(site: Path) -> None:
+    """The search index joins the text of a page without looking at its tags: a worksheet's table
+    headers once read "NaamWaarom deze persoon?", the route picture "OriënterenStap 1". A snippet
+    shows that to the reader, and neither word is found. A lowercase letter (or a closing mark)
+    straight before a capitalised word is the sign."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    glued = re.compile(r"[a-zà-ÿ0-9][.?!:)]?[A-Z][a-z]")
+    found = [(doc["location"], doc["text"][max(0, m.start() - 20):m.end() + 10])
+             for doc in index["docs"] for m in glued.finditer(doc["text"])]
+    assert found == []

@@ -1,7 +1,7 @@
 """The learning pages of the docs tree: the quizzes, their index, and 'Mijn voortgang'."""
 from __future__ import annotations
 
-from generator.markup.text import count_questions, esc, md_escape
+from generator.markup.text import NOT_IN_SEARCH, count_questions, esc, md_escape
 from generator.model.handbook import Handbook
 from generator.model.paths import PROGRESS_PAGE, QUIZZES_INDEX, quiz_page, step_label, store_namespace
 from generator.model.route import Module, learning_route, module_of_quiz, next_module
@@ -93,5 +93,6 @@ def _route_table(links: LinkResolver, modules: list[Module]) -> str:
                    f'<td class="nc-done" data-label="Klaar">nog niet</td>'
                    f'<td class="nc-score" data-label="Toets">{"–" if not m.quiz else "nog niet gemaakt"}</td></tr>'
                    for m in modules)
-    return (f'<table class="nc-route"><thead><tr><th scope="col">Onderdeel</th><th scope="col">Gelezen</th>'
+    # A table to fill in, not text to find: out of the search index, where its cells ran together.
+    return (f'<table class="nc-route" {NOT_IN_SEARCH}><thead><tr><th scope="col">Onderdeel</th><th scope="col">Gelezen</th>'
             f'<th scope="col">Klaar</th><th scope="col">Toets</th></tr></thead><tbody>{rows}</tbody></table>')

@@ -62,4 +62,11 @@ def templates_from(folder: Path) -> Iterator[None]:
 
 def render(template: str, **context: object) -> str:
     """One fragment of web HTML; every value in `context` is escaped unless it is Markup."""
-    return environment(_FOLDER.get()).get_template(template).render(**context)
+    html = environment(_FOLDER.get()).get_template(template).render(**context)
+    return _TEXT_END.sub(r"\1 ", html)
+
+
+# A space after an element that holds text when the next tag follows at once: the page looks the
+# same (between these a space is layout-neutral or a word gap), and the search index, which joins
+# text without looking at tags, reads "Naam Wie" instead of "NaamWie".
+_TEXT_END = re.compile(r"(</(?:legend|label|caption|th|td|option|li|p|span|button|h[1-6])>)(?=<)")
