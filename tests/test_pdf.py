@@ -30,8 +30,8 @@ def pdf_dir(project: Path) -> Path:
 def test_every_expected_pdf_exists(built: Path) -> None:
     names = sorted(p.relative_to(pdf_dir(built)).as_posix() for p in pdf_dir(built).rglob("*.pdf"))
     assert names == ["pakketten/alles.pdf", "pakketten/fase-begin.pdf", "pakketten/werkmap.pdf",
-                     "stappen/stap-01-eerste-stap.pdf", "werkbladen/eerste-blad-invulbaar.pdf",
-                     "werkbladen/eerste-blad.pdf"]
+                     "stappen/stap-01-eerste-stap.pdf", "training/rollenspelkaarten.pdf",
+                     "werkbladen/eerste-blad-invulbaar.pdf", "werkbladen/eerste-blad.pdf"]
 
 
 def test_worksheet_pdf(built: Path) -> None:
