@@ -194,7 +194,9 @@ def render_glossary(hb: Handbook) -> str:
         # search snippet does not glue the term to its definition.
         items.append(f'<h2 class="nc-term" id="begrip-{entry.id}">{esc(entry.term)}</h2>'
                      f'<p class="nc-definition">{esc(entry.definition)}{see_html}</p>')
-    return _lines("# Begrippenlijst",
+    # Raised in the search: a term should first find what it means, then the many pages that use
+    # it (the trainer's cards and exercises name the question kinds often).
+    return _lines("---\nsearch:\n  boost: 3\n---", "# Begrippenlijst",
                   "Hier staan de woorden die in deze training een vaste betekenis hebben.",
                   f'<div class="nc-glossary">{"".join(items)}</div>')
 

@@ -416,7 +416,11 @@
     holder.textContent = "";
     holder.removeAttribute("aria-hidden");
     var words = kaartWords(block), ring = MAP_RADIUS / words.rings.length, slice = 360 / words.groups.length;
-    var svg = svgEl("svg", { viewBox: "-285 -195 570 390", role: "group", "aria-label": "Netwerkkaart" });
+    var svg = svgEl("svg", { viewBox: "-285 -215 570 430", role: "group", "aria-label": "Netwerkkaart" });
+    // Type at least 14 px high on screen, however narrow: the drawing scales down on a phone, so
+    // its letters grow in drawing units, and long group names wrap to fit beside the rings.
+    var scale = Math.min(1, (holder.clientWidth || 570) / 570), type = Math.max(18, Math.ceil(15 / scale));
+    svg.style.setProperty("--nc-kaart-type", type + "px");
     for (var r = words.rings.length - 1; r >= 0; r--) {  // the outer ring first, the inner on top
       svg.appendChild(svgEl("circle", { r: (r + 1) * ring, "class": "nc-ring nc-ring-" + r }));
     }
@@ -427,9 +431,9 @@
       var x = (MAP_RADIUS + 8) * Math.cos(mid), side = Math.abs(x) < 40 ? "middle" : x > 0 ? "start" : "end";
       var label = svgEl("text", { x: x, y: (MAP_RADIUS + 8) * Math.sin(mid) + (Math.sin(mid) > 0.5 ? 8 : 0),
                                   "class": "nc-sector-label", "text-anchor": side, "aria-hidden": "true" });
-      sector[1].split(", ").forEach(function (line, n, lines) {
-        var span = svgEl("tspan", { x: x, dy: n === 0 ? -9 * (lines.length - 1) : 18 });
-        span.textContent = line + (n < lines.length - 1 ? "," : "");
+      wrapLabel(sector[1], side === "middle" ? 22 : Math.floor(125 / (0.56 * type))).forEach(function (line, n, lines) {
+        var span = svgEl("tspan", { x: x, dy: n === 0 ? -(type / 2) * (lines.length - 1) : type });
+        span.textContent = line;
         label.appendChild(span);
       });
       svg.appendChild(label);
@@ -442,33 +446,94 @@
     var me = svgEl("text", { x: 0, y: 5, "text-anchor": "middle", "class": "nc-me", "aria-hidden": "true" });
     me.textContent = "Ik";
     svg.appendChild(me);
-    var cells = {};
-    people(block, words).forEach(function (person, n) {
+    var everyone = people(block, words), counts = {}, cells = {};
+    everyone.forEach(function (p) { counts[p.circle + "-" + p.sector] = (counts[p.circle + "-" + p.sector] || 0) + 1; });
+    everyone.forEach(function (person, n) {
       if (person.circle < 0 || person.sector < 0) return;
       var key = person.circle + "-" + person.sector;
       cells[key] = (cells[key] || 0) + 1;
-      var slot = cells[key] - 1;
-      var radius = ring / 2 + person.circle * ring + (slot % 2) * 12 - 6;
-      var angle = ((person.sector + 0.5) * slice - 90 + (slot * 14) % 50 - 14) * Math.PI / 180;
+      // People in one cell stand in a column at its middle, a line apart: names never cover each other.
+      var slot = cells[key] - 1, radius = ring * 0.55 + person.circle * ring;
+      var angle = ((person.sector + 0.5) * slice - 90) * Math.PI / 180;
+      var x = radius * Math.cos(angle), y = radius * Math.sin(angle) + (slot - (counts[key] - 1) / 2) * type * 1.6;
       var g = svgEl("g", { tabindex: "0", role: "button", "class": "nc-person",
-        transform: "translate(" + (radius * Math.cos(angle)).toFixed(1) + " " + (radius * Math.sin(angle)).toFixed(1) + ")",
+        transform: "translate(" + x.toFixed(1) + " " + y.toFixed(1) + ")",
         "aria-label": person.name + (person.relation ? " (" + person.relation + ")" : "") + ": " +
           words.rings[person.circle][1] + ", " + words.groups[person.sector][1] +
-          ". Verplaats met de pijltjestoetsen." });
+          ". Verplaats met de pijltjestoetsen, of tik en tik dan op de nieuwe plek." });
       g.dataset.person = String(n);
+      g.appendChild(svgEl("ellipse", { rx: Math.max(9, type), ry: Math.max(9, type), "class": "nc-hit" }));
       g.appendChild(svgEl("circle", { r: 9 }));
       var text = svgEl("text", { x: 12, y: 6 });
       text.textContent = person.name;
       g.appendChild(text);
       g.addEventListener("keydown", function (event) { moveByKey(event, person, form); });
       g.addEventListener("pointerdown", function (event) { startDrag(event, g, svg, person, form); });
+      if (block.dataset.picked === String(n)) g.classList.add("nc-picked");
+      g.addEventListener("click", function (event) { event.stopPropagation(); pick(block, person, n, form); });
       svg.appendChild(g);
+    });
+    // A tap on the drawing puts the picked person there (pointer events: a finger's tap on a
+    // drawing that takes over touch gestures gives no click).
+    var down = null;
+    svg.addEventListener("pointerdown", function (event) { down = { x: event.clientX, y: event.clientY }; });
+    svg.addEventListener("pointerup", function (event) {
+      if (down && Math.abs(event.clientX - down.x) + Math.abs(event.clientY - down.y) < 8) {
+        placePicked(event, block, svg, everyone, form);
+      }
+      down = null;
     });
     holder.appendChild(svg);
     if (focused !== null) {
       var again = svg.querySelector('[data-person="' + focused + '"]');
       if (again) again.focus();
     }
+  }
+
+  /* Split a label into lines of at most `width` characters, at spaces. */
+  function wrapLabel(text, width) {
+    var lines = [];
+    text.split(" ").forEach(function (word) {
+      var last = lines[lines.length - 1];
+      if (last !== undefined && (last + " " + word).length <= width) lines[lines.length - 1] = last + " " + word;
+      else lines.push(word);
+    });
+    return lines;
+  }
+
+  /* Where a point of the drawing lies: which ring (from the inside) and which group. */
+  function cellAt(p, words) {
+    var radius = Math.sqrt(p.x * p.x + p.y * p.y), degrees = (Math.atan2(p.y, p.x) * 180 / Math.PI + 90 + 360) % 360;
+    return { circle: Math.min(words.rings.length - 1, Math.floor(radius / (MAP_RADIUS / words.rings.length))),
+             sector: Math.floor(degrees / (360 / words.groups.length)) % words.groups.length };
+  }
+
+  function svgPoint(svg, e) {
+    var p = svg.createSVGPoint();
+    p.x = e.clientX; p.y = e.clientY;
+    return p.matrixTransform(svg.getScreenCTM().inverse());
+  }
+
+  /* Tap a person, then tap a spot: for a finger, easier than dragging a small name. */
+  function pick(block, person, n, form) {
+    var again = block.dataset.picked === String(n);
+    if (again) delete block.dataset.picked; else block.dataset.picked = String(n);
+    renderKaarten(form);
+    status(form, again ? "Niet meer gekozen." : person.name + " gekozen. Tik op de plek op de kaart waar " +
+           person.name + " hoort.");
+  }
+
+  function placePicked(event, block, svg, everyone, form) {
+    if (block.dataset.picked === undefined || event.target.closest(".nc-person")) return;
+    var person = everyone[Number(block.dataset.picked)];
+    delete block.dataset.picked;
+    if (!person) return;
+    var cell = cellAt(svgPoint(svg, event), person.words);
+    person.circle = cell.circle;
+    person.sector = cell.sector;
+    place(person, form);
+    status(form, person.name + " staat nu bij " + person.words.rings[cell.circle][1].toLowerCase() + ", " +
+           person.words.groups[cell.sector][1] + ".");
   }
 
   function moveByKey(event, person, form) {
@@ -485,20 +550,16 @@
   function startDrag(event, g, svg, person, form) {
     event.preventDefault();
     g.setPointerCapture(event.pointerId);
-    function point(e) {
-      var p = svg.createSVGPoint();
-      p.x = e.clientX; p.y = e.clientY;
-      return p.matrixTransform(svg.getScreenCTM().inverse());
-    }
-    function move(e) { var p = point(e); g.setAttribute("transform", "translate(" + p.x + " " + p.y + ")"); }
+    var from = { x: event.clientX, y: event.clientY };
+    function move(e) { var p = svgPoint(svg, e); g.setAttribute("transform", "translate(" + p.x + " " + p.y + ")"); }
     function end(e) {
       g.removeEventListener("pointermove", move);
       g.removeEventListener("pointerup", end);
-      var p = point(e), radius = Math.sqrt(p.x * p.x + p.y * p.y);
-      var degrees = (Math.atan2(p.y, p.x) * 180 / Math.PI + 90 + 360) % 360;
-      var rings = person.words.rings.length, groups = person.words.groups.length;
-      person.circle = Math.min(rings - 1, Math.floor(radius / (MAP_RADIUS / rings)));
-      person.sector = Math.floor(degrees / (360 / groups)) % groups;
+      // A tap, not a drag: its click picks the person (redrawing now would send that click elsewhere).
+      if (Math.abs(e.clientX - from.x) + Math.abs(e.clientY - from.y) < 8) return;
+      var cell = cellAt(svgPoint(svg, e), person.words);
+      person.circle = cell.circle;
+      person.sector = cell.sector;
       place(person, form);
     }
     g.addEventListener("pointermove", move);
