@@ -73,7 +73,8 @@ def write_zip(folder: Path, zip_path: Path, epoch: int, prefix: str) -> None:
     partial = zip_path.with_name(zip_path.name + ".tmp")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", date_time=stamp)
+            name = path.relative_to(folder).as_posix()
+            info = zipfile.ZipInfo(f"{prefix}/{name}" if prefix else name, date_time=stamp)  # "": at the root
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
