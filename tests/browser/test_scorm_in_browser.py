@@ -169,6 +169,7 @@ def test_largest_realistic_progress_fits_suspend_data_and_comes_back(browser, lm
     }""")
     suspend = cmi(page, "cmi.suspend_data")
     assert 0 < len(suspend) <= 4096, len(suspend)
+    print(f"largest realistic suspend_data: {len(suspend)} characters")
     assert cmi(page, "cmi.core.lesson_status") == "passed"
     close_frame(page)
     stored = stored_by_lms(page)
@@ -183,6 +184,24 @@ def test_largest_realistic_progress_fits_suspend_data_and_comes_back(browser, lm
     page.context.close()
 
 
+def test_a_quiz_not_passed_is_failed_until_it_is_passed(browser, lms_url: str) -> None:
+    page, frame = launch(browser, lms_url)
+    frame.evaluate("""() => {
+      const route = window.ncScormRoute, record = {format: 1, modules: {}}, at = new Date().toISOString();
+      route.modules.forEach(m => {
+        const quiz = {id: m.quiz, right: m.id === 'stap-1' ? 0 : 3, total: 3, passed: m.id !== 'stap-1', at: at};
+        record.modules[m.id] = Object.assign({read: at, done: at}, m.quiz ? {quiz: quiz, attempts: [quiz]} : {});
+      });
+      localStorage.setItem(route.site + ':voortgang', JSON.stringify(record));
+      window.dispatchEvent(new CustomEvent('nc-progress'));
+    }""")
+    assert cmi(page, "cmi.core.lesson_status") == "failed"
+    frame = follow(page, follow(page, frame, "toetsen/index.html"), "toetsen/stap-01.html")
+    pass_quiz(page, frame)
+    assert cmi(page, "cmi.core.lesson_status") == "passed"
+    page.context.close()
+
+
 def test_without_a_learning_platform_the_package_is_the_public_site(browser, lms_url: str) -> None:
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
@@ -192,6 +211,8 @@ def test_without_a_learning_platform_the_package_is_the_public_site(browser, lms
     total = pass_quiz_top(page)
     stored = page.evaluate("JSON.parse(localStorage.getItem('netwerkcoach:default:voortgang'))")
     assert stored["modules"]["stap-1"]["quiz"]["right"] == total
+    page.goto(f"{lms_url}/package/voortgang.html")
+    assert "nooit naar het leerplatform" in page.locator(".nc-scorm-note").inner_text()
     assert errors == []
     context.close()
 

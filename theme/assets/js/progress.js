@@ -274,6 +274,7 @@
       clear: function () {
         if (!window.confirm("Wil je je hele voortgang wissen? Dit kun je niet terugdraaien.")) return;
         try { window.localStorage.removeItem(key(site)); } catch (error) { /* nothing stored */ }
+        window.dispatchEvent(new CustomEvent("nc-progress"));
         refresh();
         say("Je voortgang is gewist.");
       }
