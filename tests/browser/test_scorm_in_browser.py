@@ -118,6 +118,10 @@ def test_attempt_resume_and_pass_in_a_scorm_runtime(browser, lms_url: str) -> No
     assert SECRET not in received_text(page)
     close_frame(page)
     stored = stored_by_lms(page)
+    # the session is finished: a page opened again (the back button) leaves the progress alone
+    page.evaluate("() => { const f = document.createElement('iframe'); f.src = 'package/voortgang.html'; document.body.appendChild(f); }")
+    again = wait_for_page(page, "voortgang.html")
+    assert "(geslaagd)" in again.locator('tr[data-module="stap-1"] .nc-score').inner_text()
     page.context.close()
 
     # relaunch in a fresh browser: only what the LMS kept brings the progress back

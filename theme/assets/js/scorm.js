@@ -121,8 +121,10 @@
 
   function connect(api) {
     // "false" with the LMS already initialised: the previous page of this package left it open.
+    // Anything else (a session already finished) leaves the page as the public site: nothing read.
     if (String(api.LMSInitialize("")) !== "true" && String(api.LMSGetLastError()) !== "101") return false;
     var saved = String(api.LMSGetValue("cmi.suspend_data") || ""), record = decode(saved);
+    if (String(api.LMSGetLastError()) !== "0") return false;
     try { window.localStorage.setItem(key(), JSON.stringify(record || { format: 1, modules: {} })); }
     catch (error) { /* storage blocked: the page starts empty, as it would without the LMS */ }
     return true;
