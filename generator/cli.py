@@ -13,6 +13,7 @@ from generator.site.build import (
     BuildOptions,
     Project,
     build_offline_zip,
+    build_scorm_zip,
     build_site,
     check,
     generate,
@@ -46,6 +47,8 @@ def make_parser() -> argparse.ArgumentParser:
                            help="bouw elke organisatie uit site_config/, naast elkaar, in site/<naam>/")
     build_cmd.add_argument("--offline", action="store_true",
                            help="maak een zip die werkt vanaf een USB-stick (index.html openen), in dist/")
+    build_cmd.add_argument("--scorm", action="store_true",
+                           help="maak een SCORM 1.2-pakket van de e-learning voor een leerplatform, in dist/")
     build_cmd.add_argument("--vergelijk-met", default=None, metavar="MAP_OF_REVISIE",
                            help="maak de pagina 'Wat is er nieuw' tegenover een vorige editie "
                                 "(een projectmap of een git-revisie, bijvoorbeeld een tag)")
@@ -120,7 +123,11 @@ def build_one(project: Project, site_dir: Path, options: BuildOptions, previous:
         return outcome
     if generated.pdf:
         outcome.err.append(f"PDF's: {len(generated.pdf.rendered)} gemaakt, {len(generated.pdf.cached)} uit de cache.")
-    if options.offline:
+    if options.scorm:
+        zip_path = project.root / "dist" / f"{handbook.meta.id}-{project.org}-{handbook.meta.edition.version}-scorm.zip"
+        result = build_scorm_zip(project, handbook, zip_path)
+        done = f"Klaar: het SCORM-pakket staat in {zip_path}. Zet het in je leerplatform als SCORM-activiteit."
+    elif options.offline:
         zip_path = project.root / "dist" / f"{handbook.meta.id}-{project.org}-{handbook.meta.edition.version}-offline.zip"
         result = build_offline_zip(project, handbook, zip_path)
         done = f"Klaar: de offline-versie staat in {zip_path}. Pak hem uit en open index.html."
@@ -171,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(project)
     if args.command == "build":
-        options = BuildOptions(with_pdf=not args.no_pdf, offline=args.offline,
+        options = BuildOptions(with_pdf=not args.no_pdf, offline=args.offline, scorm=args.scorm,
                                version_switcher=args.met_versiekeuze)
         return run_build(root, args.org, args.out, options, args.all, args.vergelijk_met)
     if args.command == "publiceer":

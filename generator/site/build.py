@@ -17,6 +17,7 @@ from generator.check.training import check_training
 from generator.check.quiz_balance import check_quiz_balance
 from generator.check.readability import check_readability
 from generator.diagnostics import Diagnostic, Diagnostics, Location
+from generator.export import scorm
 from generator.load.loader import load_handbook
 from generator.load.training import load_training
 from generator.model.dates import source_date_epoch
@@ -98,6 +99,7 @@ class BuildOptions:
     version_switcher: bool = False  # for editions published side by side
     whats_new: WhatsNew | None = None
     preview: bool = False           # `serve`: our reload script instead of the engine's inline one
+    scorm: bool = False             # the SCORM package: scorm.js talks to the learning platform
 
 
 def generate(project: Project, handbook: Handbook, options: BuildOptions | None = None) -> Generated:
@@ -108,12 +110,15 @@ def generate(project: Project, handbook: Handbook, options: BuildOptions | None 
         return Generated(0, report)
     tree = build_tree(handbook, project.theme_dir / "assets", downloads, options.whats_new,
                       web_templates=project.theme_dir / "web")
+    if options.scorm:
+        tree.add_text(scorm.ROUTE_SCRIPT, scorm.route_script(handbook))
     synced = sync_tree(tree.files, project.docs_dir)
     changed, layout_changed = synced.written, synced.set_changed
     here = project.config_path.parent
     config = engine_config(project.base_config, handbook, tree.nav, _relative(project.docs_dir, here),
                            _relative(project.theme_dir / "overrides", here), known_scripts(project, handbook).policy(),
-                           options.offline, options.version_switcher, options.preview)
+                           options.offline, options.version_switcher, options.preview,
+                           options.scorm)
     if not project.config_path.is_file() or project.config_path.read_text(encoding="utf-8") != config:
         project.config_path.write_text(config, encoding="utf-8")
         changed, layout_changed = changed + 1, True
@@ -224,6 +229,27 @@ def build_offline_zip(project: Project, handbook: Handbook, zip_path: Path) -> e
     result = _checked(project, handbook, staging, engine.build_with_mkdocs(project.config_path, staging, epoch))
     if result.ok:
         write_zip(staging, zip_path, epoch, prefix=f"{handbook.meta.id}-{handbook.site.id}")
+    shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def build_scorm_zip(project: Project, handbook: Handbook, zip_path: Path) -> engine.EngineResult:
+    """The e-learning as a SCORM 1.2 package: the site with imsmanifest.xml at the root. A manifest
+    the SCORM schemas refuse is not packed."""
+    staging = project.work_dir / "scorm-site"
+    if staging.exists():
+        shutil.rmtree(staging)
+    epoch = source_date_epoch(handbook.meta.edition.date)
+    result = _checked(project, handbook, staging, engine.build_with_mkdocs(project.config_path, staging, epoch))
+    if result.ok:
+        files = [p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()]
+        data = scorm.manifest(handbook, files)
+        problems = scorm.manifest_problems(data)
+        if problems:
+            result = engine.EngineResult(False, "\n".join(["SCORM-pakket: " + p for p in problems]))
+        else:
+            (staging / scorm.MANIFEST).write_bytes(data)
+            write_zip(staging, zip_path, epoch, prefix="")
     shutil.rmtree(staging, ignore_errors=True)
     return result
 

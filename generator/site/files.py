@@ -68,7 +68,8 @@ def publish(new_site: Path, site: Path) -> None:
 
 def write_zip(folder: Path, zip_path: Path, epoch: int, prefix: str) -> None:
     """A byte-reproducible zip of `folder`, every entry under `prefix/`; written aside, then moved."""
-    entries: dict[str, bytes | Path] = {f"{prefix}/{path.relative_to(folder).as_posix()}": path
+    base = f"{prefix}/" if prefix else ""  # "": at the zip's root (a SCORM package)
+    entries: dict[str, bytes | Path] = {f"{base}{path.relative_to(folder).as_posix()}": path
                                          for path in folder.rglob("*") if path.is_file()}
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     partial = zip_path.with_name(zip_path.name + ".tmp")

@@ -112,6 +112,7 @@ def _add_pages(hb: Handbook, tree: SiteTree, pdfs: set[str]) -> None:
 
 STYLESHEET = "assets/css/site.css"
 PREVIEW_RELOAD = "assets/js/preview-reload.js"  # the preview's reload, allowed by the policy
+SCORM_SCRIPTS = ["assets/js/scorm-route.js", "assets/js/scorm.js"]  # the SCORM package only
 STYLESHEET_PARTS = ("css/fonts.css", "css/site.css")  # joined with the brand colours
 
 
@@ -236,7 +237,7 @@ def brand_css(site: SiteConfig) -> str:
 
 def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir: str,
                   theme_dir: str, csp: str, offline: bool = False, version_switcher: bool = False,
-                  preview: bool = False) -> str:
+                  preview: bool = False, scorm: bool = False) -> str:
     """The base mkdocs.yml plus what comes from the content, as YAML text.
 
     Paths are relative to the config file: both MkDocs and Zensical read them that way.
@@ -269,6 +270,8 @@ def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir:
         config["extra"]["version"] = {"provider": "mike", "default": "nieuwste"}
     if preview:
         config["extra_javascript"].append(PREVIEW_RELOAD)
+    if scorm:  # before progress.js: scorm.js restores the record from the LMS before it is read
+        config["extra_javascript"][:0] = SCORM_SCRIPTS
     if offline:
         # The theme's offline plugin inlines the search index so search works from file://.
         # Its worker shim would come from a CDN; we ship that file (iframe-worker 1.0.4, MIT).

@@ -50,8 +50,10 @@
   }
 
   function store(site, record) {
-    try { window.localStorage.setItem(key(site), JSON.stringify(record)); return true; }
+    try { window.localStorage.setItem(key(site), JSON.stringify(record)); }
     catch (error) { return false; }
+    window.dispatchEvent(new CustomEvent("nc-progress"));  // scorm.js reports it to a learning platform
+    return true;
   }
 
   function pageUrl() { return location.href.split("#")[0]; }
@@ -272,6 +274,7 @@
       clear: function () {
         if (!window.confirm("Wil je je hele voortgang wissen? Dit kun je niet terugdraaien.")) return;
         try { window.localStorage.removeItem(key(site)); } catch (error) { /* nothing stored */ }
+        window.dispatchEvent(new CustomEvent("nc-progress"));
         refresh();
         say("Je voortgang is gewist.");
       }
