@@ -10,7 +10,7 @@ from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarStri
 from generator.diagnostics import Diagnostics
 from generator.load.loader import UNKNOWN_PHASE, Loaded
 from generator.markup.reference_kinds import KINDS
-from generator.markup.references import find_references, find_unsafe, heading_ids, in_page_anchors
+from generator.markup.references import find_references, find_unsafe, heading_id, heading_ids, in_page_anchors
 from generator.model.handbook import Handbook, MarkdownDoc, SourceDoc
 
 RESERVED_PAGE_SLUGS = {"index", "begrippen", "literatuur", "voortgang", "downloads"}
@@ -24,7 +24,7 @@ def check_handbook(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
     _check_glossary_links(hb, loaded, diags)
     known = targets(hb, loaded)
     for doc in markdown_sources(hb, loaded, diags):
-        check_markdown(doc, known, diags, frozenset(part.anchor for part in hb.method.step_parts))
+        check_markdown(doc, known, diags, frozenset(heading_id(part.title) for part in hb.method.step_parts))
     _check_everything_is_shown(hb, loaded, diags)
 
 

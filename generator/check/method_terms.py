@@ -3,6 +3,7 @@ facets, audiences, the parts of a step, block types the method gives words for, 
 from __future__ import annotations
 
 from generator.diagnostics import Diagnostics
+from generator.markup.references import heading_id
 from generator.load.loader import Loaded
 from generator.model.handbook import Handbook, Step
 from generator.model.schema.method import MethodDef
@@ -32,10 +33,11 @@ def _check_step_parts(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
                     "meer dan één deel zonder file; verwacht: hoogstens één deel dat de werkbladen van de stap toont")
     seen: set[str] = set()
     for index, part in enumerate(parts):
-        if part.anchor in seen or part.id in seen:
+        anchor = heading_id(part.title)
+        if anchor in seen or part.id in seen:
             diags.error(doc.locate(diags, ("step_parts", index)), "NC104",
                         f"deel '{part.id}' ({part.title}) komt twee keer voor; verwacht: elk deel een eigen id en titel")
-        seen |= {part.anchor, part.id}
+        seen |= {anchor, part.id}
 
 
 def _check_step(method: MethodDef, step: Step, diags: Diagnostics) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from generator.markup.reference_parser import REFERENCE, references_in_prose
+from generator.markup.text import md_escape
 
 RAW_HTML = re.compile(r"<(?!(?:https?|mailto):)[A-Za-z!/?]")
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")
@@ -124,6 +125,12 @@ def in_page_anchors(text: str) -> Iterator[tuple[int, int, str]]:
     for match in IN_PAGE_LINK.finditer(_without_code(text)):
         line, col = _position(text, match.start())
         yield line, col, match.group(1)
+
+
+def heading_id(title: str) -> str:
+    """The id the engine gives a generated `## title` heading: asked of Python-Markdown itself, so
+    a title with entities, quotes or markup gets the very id its page will carry."""
+    return next(iter(heading_ids(f"## {md_escape(title)}")), "")
 
 
 def heading_ids(text: str) -> set[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from generator.markup.references import heading_id
 from generator.markup.text import count_questions, esc, md_escape, number_word, shift_headings, theme_text
 from generator.model.handbook import Handbook, Page, Phase, Step
 from generator.model.paths import (DOWNLOADS_PAGE, WORKSHEETS_INDEX, fillable_worksheet_pdf, quiz_page, step_label,
@@ -106,7 +107,7 @@ def _pdf_link(links: LinkResolver, pdf: str, pdfs: set[str], label: str = "Downl
 def render_step(hb: Handbook, step: Step, pdfs: set[str] = frozenset()) -> str:
     links = LinkResolver(hb, step.page_path)
     parts = [part for part in hb.method.step_parts if _has_part(step, part)]
-    part_links = " · ".join(f"[{md_escape(part.title)}](#{part.anchor})" for part in parts)
+    part_links = " · ".join(f"[{md_escape(part.title)}](#{heading_id(part.title)})" for part in parts)
     with_sheets = " (met de werkbladen)" if step.meta.worksheets else ""
     return _lines(
         f"# {md_escape(step_label(hb, step.meta.number))}",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from markdown.extensions.toc import slugify
 from pydantic import Field, StringConstraints
 
 from generator.model.schema.common import OptionalText, Slug, Strict, Text
@@ -32,11 +31,6 @@ class StepPart(Strict):
     file: PartFile = ""  # e.g. uitleg.md; empty: this part shows the step's worksheets
     optional: bool = Field(default=False, strict=True)  # a step may lack it (no file, no worksheets)
     in_print: bool = Field(default=True, strict=True)
-
-    @property
-    def anchor(self) -> str:
-        """The heading's id on the step page, as the engine's table of contents makes it."""
-        return slugify(self.title, "-")
 
     @property
     def shows_worksheets(self) -> bool:
