@@ -42,7 +42,7 @@ def trajectory_panel(hb: Handbook, sheet: Worksheet, links: LinkResolver) -> str
             '<input type="text" id="nc-traject-code" autocomplete="off" spellcheck="false" '
             'placeholder="bijvoorbeeld T-014"></p>'
             '<p><label for="nc-traject-maand">Maand van het gesprek (jjjj-mm)</label> '
-            '<input type="month" id="nc-traject-maand" placeholder="2026-03"></p>'
+            '<input type="month" id="nc-traject-maand"></p>'
             '<p class="nc-status nc-trajectory-status" role="status"></p></div>\n\n'
             + _script(links, "trajectories.js"))
 
