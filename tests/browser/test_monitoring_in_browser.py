@@ -153,6 +153,7 @@ def test_results_page_shows_what_was_entered(tab, offline: Path, tmp_path: Path)
     assert "Samenvatting" in text and "Periode: 2026-01 t/m 2026-08" in text
     assert final["score-steun"] in text and intake["netwerk-op-afstand"] in text
     assert "Exporteer" not in text and "Kies een of meer" not in text
+    assert text.count("\f") <= 1, "the summary should fit on one A4 page"
 
 
 def test_a_foreign_or_broken_csv_gives_a_dutch_message(tab, offline: Path, tmp_path: Path) -> None:

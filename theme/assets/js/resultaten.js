@@ -171,6 +171,7 @@
     target.textContent = "";
     target.appendChild(make("h2", "Samenvatting: " + cfg.organisation));
     target.appendChild(make("p", "Periode: " + summary.period + " · " + summary.trajectories + " trajecten", "nc-results-period"));
+    target.appendChild(make("h3", "Trajecten per moment"));
     target.appendChild(table("Aantal trajecten per moment", ["Moment", "Trajecten"],
       summary.moments.map(function (m) { return [m.label, String(summary.byMoment[m.id].length)]; })));
     target.appendChild(measureSection(summary, cfg, "aantal", "Netwerk en doelen (aantallen)"));
