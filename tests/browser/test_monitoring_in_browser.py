@@ -12,6 +12,9 @@ from statistics import mean
 import pytest
 from conftest import copy_project, run_cli
 
+from tests.browser.test_accessibility import axe, violations
+from tests.browser.test_privacy_every_page import WATCH_CSP
+
 pytestmark = pytest.mark.browser
 OWN_SCHEMES = ("file:", "data:", "blob:")
 NUMERIC = ["netwerk-dichtbij", "netwerk-verder-weg", "netwerk-op-afstand", "score-contact", "score-steun",
@@ -46,6 +49,7 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", accept_downloads=True)
+    context.add_init_script(WATCH_CSP)
     page = context.new_page()
     page.foreign = []
     context.on("request", lambda r: page.foreign.append(r.url) if not r.url.startswith(OWN_SCHEMES) else None)
@@ -111,6 +115,7 @@ def test_a_code_that_looks_like_a_name_is_refused(tab, offline: Path) -> None:
         assert "Gebruik nooit een naam" in tab.inner_text(".nc-trajectory-status")
     stored = tab.evaluate("Object.keys(localStorage).filter(k => k.includes(':traject:'))")
     assert stored == []
+    assert violations(axe(tab)) == []
 
 
 def expected_means(moment_sheet: str) -> dict[str, str]:
@@ -182,3 +187,5 @@ def test_results_page_fits_the_screen(tab, offline: Path, width: int, tmp_path_f
     shots.mkdir(exist_ok=True)
     tab.screenshot(path=str(shots / f"resultaten-{width}.png"), full_page=True)
     assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    assert tab.evaluate("window.__cspViolations") == []
+    assert violations(axe(tab)) == []

@@ -124,6 +124,10 @@
     });
     el.appendChild(thead); el.appendChild(tbody);
     var wrap = make("div", undefined, "nc-results-scroll");
+    // On a phone a wide table scrolls: the keyboard must be able to scroll it too.
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", caption);
     wrap.appendChild(el);
     return wrap;
   }
