@@ -178,8 +178,8 @@
     target.appendChild(make("h3", "Trajecten per moment"));
     target.appendChild(table("Aantal trajecten per moment", ["Moment", "Trajecten"],
       summary.moments.map(function (m) { return [m.label, String(summary.byMoment[m.id].length)]; })));
-    target.appendChild(measureSection(summary, cfg, "aantal", "Netwerk en doelen (aantallen)"));
-    target.appendChild(measureSection(summary, cfg, "score", "Cijfers van de cliënt (0 tot 10)"));
+    target.appendChild(measureSection(summary, cfg, "aantal", "Aantallen"));
+    target.appendChild(measureSection(summary, cfg, "score", "Cijfers van 0 tot 10"));
     if (typeof window.Chart !== "function") target.appendChild(make("p", "De grafieken konden niet laden; de tabellen hierboven tonen alle cijfers."));
     target.appendChild(make("p", "Gemaakt met de pagina Resultaten. Gemiddelden over weinig trajecten zeggen weinig.", "nc-results-note"));
     drawCharts();
