@@ -100,6 +100,8 @@ CODES = _codes(
     ("NC115", ERROR, "a role-play card names a step that does not exist"),
     ("NC116", ERROR, "two meetings with one number, or two cards or exercises with one id"),
     ("NC117", ERROR, "a section id that is the name of a folder the generator writes its own pages into"),
+    ("NC118", ERROR, "an evaluation form names a moment the method's `monitoring` does not have"),
+    ("NC119", ERROR, "an evaluation form's block has a measure's id but not the block type of that measure"),
 )
 
 

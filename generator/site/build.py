@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from generator.home import GENERATOR_HOME
 from generator.check.crossref import check_handbook
 from generator.check.method_terms import check_method_terms
+from generator.check.monitoring import check_monitoring
 from generator.check.training import check_training
 from generator.check.quiz_balance import check_quiz_balance
 from generator.check.readability import check_readability
@@ -71,6 +72,7 @@ def check(project: Project) -> tuple[Handbook | None, Diagnostics]:
         check_handbook(handbook, loaded, diags)
         check_training(handbook, loaded, diags)
         check_method_terms(handbook, loaded, diags)
+        check_monitoring(handbook, loaded, diags)
         check_readability(handbook, loaded, diags)
         check_quiz_balance(handbook, loaded, diags)
     return (None if diags.errors else handbook), diags

@@ -15,6 +15,7 @@ from generator.web.blocks import lines as _lines
 from generator.web.blocks import script_tag, stand_in_buttons
 from generator.web.forms import render_form
 from generator.web.links import LinkResolver
+from generator.web.monitoring import page_tool, trajectory_panel
 from generator.web.route_views import route_data, route_map, start_block
 from generator.web.training_pages import meeting_line
 
@@ -173,7 +174,7 @@ def render_page(hb: Handbook, page: Page) -> str:
     links = LinkResolver(hb, page.page_path)
     extra = render_competences(hb) if page.meta.show == "competenties" else ""
     return _lines(f"# {md_escape(page.meta.title)}", links.expand(page.body.text), extra,
-                  meeting_line(hb, f"pagina:{page.slug}", links), module_marker(hb, page.page_path))
+                  page_tool(hb, page, links), meeting_line(hb, f"pagina:{page.slug}", links), module_marker(hb, page.page_path))
 
 
 def render_competences(hb: Handbook) -> str:
@@ -255,7 +256,8 @@ def render_worksheet(hb: Handbook, sheet: Worksheet, pdfs: set[str] = frozenset(
                   "Er wordt niets verstuurd.</p>",
                   f'<div class="nc-tools">{stand_in_buttons(SHEET_TOOLS)}</div>'
                   f'<p class="nc-status" data-for="{esc(sheet.id)}" role="status"></p>',
-                  render_form(sheet, store_namespace(hb), hb.method), script_tag(links, "worksheets.js"))
+                  trajectory_panel(hb, sheet, links), render_form(sheet, store_namespace(hb), hb.method),
+                  script_tag(links, "worksheets.js"))
 
 
 def render_downloads(hb: Handbook, downloads: list) -> str:

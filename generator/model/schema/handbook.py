@@ -72,4 +72,4 @@ class PageMeta(Strict):
     section: Slug
     order: Number
     summary: Text
-    show: Literal["competenties"] | None = None  # a generated list shown below the text
+    show: Literal["competenties", "trajecten-export", "resultaten"] | None = None  # generated, below the text

@@ -6,7 +6,7 @@ declared here, so another method is a content change only.
 """
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -74,6 +74,25 @@ class NetworkMap(Strict):
     help: OptionalText = ""  # the line under the map on paper
 
 
+class Measure(Strict):
+    """One measure of the evaluation forms: a block id the forms share, and what kind of answer."""
+
+    id: Slug
+    label: Text
+    kind: Literal["aantal", "score", "tekst"]  # a count (text field), 0-10 (scale), free text
+
+
+class Monitoring(Strict):
+    """The moments of a trajectory and the measures taken at each (our proposal)."""
+
+    format: int = Field(default=1, ge=1, strict=True)  # version of the exported CSV
+    moments: list[Named] = Field(min_length=1)
+    measures: list[Measure] = Field(min_length=1)
+
+    def measure(self, measure_id: str) -> Measure | None:
+        return next((m for m in self.measures if m.id == measure_id), None)
+
+
 class MethodDef(Strict):
     """content/method.yml"""
 
@@ -85,6 +104,7 @@ class MethodDef(Strict):
     facets: list[Facet] = Field(default_factory=list)
     network_map: NetworkMap | None = None
     action_plan: list[Named] = Field(default_factory=list)  # the questions per action
+    monitoring: Monitoring | None = None  # evaluation moments and measures of a trajectory
     certificate: Text      # what the certificate says the learner finished
     # Browser data written under this prefix by an earlier generator moves to the handbook's own keys.
     earlier_storage_prefix: Slug | None = None

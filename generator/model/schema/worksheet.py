@@ -90,6 +90,7 @@ class Worksheet(Strict):
     audience: Slug  # one of the audiences in content/method.yml
     version: Number = 1
     intro: Text
+    moment: Slug | None = None  # an evaluation form: a monitoring moment of content/method.yml
     blocks: list[Block] = Field(min_length=1)
 
     @model_validator(mode="after")
