@@ -23,12 +23,12 @@ def check_training(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
     training = hb.training
     if training is None:
         return
+    known = targets(hb, loaded)  # what exists, and what could not be read: no second error for it
     _check_unique(training, loaded, diags)
     for meeting in training.meetings:
-        _check_before(hb, meeting, loaded, diags)
-        _check_agenda(hb, meeting, loaded, diags)
-    _check_cards_and_exercises(hb, training, loaded, diags)
-    known = targets(hb, loaded)
+        _check_before(hb, meeting, known, loaded, diags)
+        _check_agenda(hb, meeting, known, loaded, diags)
+    _check_cards_and_exercises(hb, training, known, loaded, diags)
     for doc in _markdown_fields(training, loaded, diags):
         check_markdown(doc, known, diags)
 
@@ -52,13 +52,10 @@ def _check_section_names(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> No
                         f"verwacht: een andere id dan {', '.join(sorted(GENERATED_FOLDERS))}")
 
 
-def _module_exists(hb: Handbook, reference: str) -> bool:
+def _module_exists(known: dict[str, set[str]], reference: str) -> bool:
+    """A module that exists, or one whose file could not be read (that file has its own error)."""
     kind, _, target = reference.partition(":")
-    if kind == "stap":
-        return target.isdigit() and hb.step_by_number(int(target)) is not None
-    if kind == "fase":
-        return any(phase.meta.id == target for phase in hb.phases)
-    return kind == "pagina" and any(page.slug == target for page in hb.pages)
+    return kind in MODULE_KINDS and target in known[kind]
 
 
 def _check_unique(training: Training, loaded: Loaded, diags: Diagnostics) -> None:
@@ -75,24 +72,27 @@ def _check_unique(training: Training, loaded: Loaded, diags: Diagnostics) -> Non
                             f"id '{item.id}' komt twee keer voor; verwacht: unieke id's")
 
 
-def _check_before(hb: Handbook, meeting: Meeting, loaded: Loaded, diags: Diagnostics) -> None:
+def _check_before(hb: Handbook, meeting: Meeting, known: dict[str, set[str]], loaded: Loaded,
+                  diags: Diagnostics) -> None:
     doc = loaded.sources[id(meeting)]
     for index, reference in enumerate(meeting.before.modules):
-        if reference.partition(":")[0] not in MODULE_KINDS or not _module_exists(hb, reference):
+        if not _module_exists(known, reference):
             diags.error(doc.locate(diags, ("before", "modules", index)), "NC110",
                         f"'{reference}' is geen onderdeel van de e-learning; verwacht: stap:<nummer>, "
                         "fase:<id> of pagina:<naam> van iets dat bestaat")
     for index, quiz in enumerate(meeting.before.quizzes):
-        if quiz not in hb.quizzes:
+        if quiz not in hb.quizzes and quiz not in loaded.invalid["toets"]:
             diags.error(doc.locate(diags, ("before", "quizzes", index)), "NC111",
                         f"toets '{quiz}' bestaat niet; verwacht: content/quizzes/{quiz}.yml")
 
 
-def _check_agenda(hb: Handbook, meeting: Meeting, loaded: Loaded, diags: Diagnostics) -> None:
+def _check_agenda(hb: Handbook, meeting: Meeting, targets_known: dict[str, set[str]], loaded: Loaded,
+                  diags: Diagnostics) -> None:
     doc = loaded.sources[id(meeting)]
     training = hb.training
-    known = {"cards": {c.id for c in training.cards}, "exercises": {e.id for e in training.exercises},
-             "worksheets": set(hb.worksheets)}
+    known = {"cards": {c.id for c in training.cards} | loaded.invalid["kaart"],
+             "exercises": {e.id for e in training.exercises} | loaded.invalid["oefening"],
+             "worksheets": targets_known["werkblad"]}
     for block_index, block in enumerate(meeting.agenda):
         for key, ids in known.items():
             for index, item in enumerate(getattr(block, key)):
@@ -111,11 +111,12 @@ def _source_of(key: str) -> str:
             "worksheets": "worksheets/"}[key]
 
 
-def _check_cards_and_exercises(hb: Handbook, training: Training, loaded: Loaded, diags: Diagnostics) -> None:
+def _check_cards_and_exercises(hb: Handbook, training: Training, known: dict[str, set[str]], loaded: Loaded,
+                               diags: Diagnostics) -> None:
     kinds = {kind.id for kind in hb.method.question_kinds}
     for index, card in enumerate(training.cards):
         doc = loaded.sources[id(card)]
-        if hb.step_by_number(card.step) is None:
+        if str(card.step) not in known["stap"]:
             diags.error(doc.locate(diags, (index, "step")), "NC115",
                         f"stap {card.step} bestaat niet; verwacht: het nummer van een stap")
         if card.question_kind not in kinds:
