@@ -115,17 +115,17 @@ def test_same_input_gives_byte_identical_pdfs(built: Path, tmp_path: Path) -> No
 
 def test_unchanged_build_renders_no_pdf_and_one_change_renders_only_its_pdfs(built: Path) -> None:
     result = run_cli("build", "--root", str(built))
-    assert "PDF's: 0 gemaakt, 6 uit de cache." in result.stderr
+    assert "PDF's: 0 gemaakt, 7 uit de cache." in result.stderr
     page = built / "content" / "pages" / "luisteren.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
     result = run_cli("build", "--root", str(built))
     # the page is only in the full pack
-    assert "PDF's: 1 gemaakt, 5 uit de cache." in result.stderr
+    assert "PDF's: 1 gemaakt, 6 uit de cache." in result.stderr
     sheet = built / "worksheets" / "eerste-blad.yml"
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("Het is kort.", "Het is heel kort."), "utf-8")
     result = run_cli("build", "--root", str(built))
-    # worksheet, its fillable twin, its step, and the three packs that hold it
-    assert "PDF's: 6 gemaakt, 0 uit de cache." in result.stderr
+    # worksheet, its fillable twin, its step, and the three packs that hold it; not the card sheet
+    assert "PDF's: 6 gemaakt, 1 uit de cache." in result.stderr
 
 
 def test_site_links_to_the_pdfs(built: Path) -> None:
