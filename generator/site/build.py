@@ -222,38 +222,40 @@ def build_site(project: Project, handbook: Handbook, site_dir: Path) -> engine.E
     return result
 
 
-def build_offline_zip(project: Project, handbook: Handbook, zip_path: Path) -> engine.EngineResult:
-    """The site as a zip that works from a USB stick (file://), search included."""
-    staging = project.work_dir / "offline-site"
+def _zipped_site(project: Project, handbook: Handbook, name: str, pack) -> engine.EngineResult:
+    """Build the site into a side folder, let `pack(staging, epoch)` zip it (it may refuse with a
+    failed result), then remove the folder."""
+    staging = project.work_dir / name
     if staging.exists():
         shutil.rmtree(staging)
     epoch = source_date_epoch(handbook.meta.edition.date)
     result = _checked(project, handbook, staging, engine.build_with_mkdocs(project.config_path, staging, epoch))
     if result.ok:
-        write_zip(staging, zip_path, epoch, prefix=f"{handbook.meta.id}-{handbook.site.id}")
+        result = pack(staging, epoch) or result
     shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def build_offline_zip(project: Project, handbook: Handbook, zip_path: Path) -> engine.EngineResult:
+    """The site as a zip that works from a USB stick (file://), search included."""
+    def pack(staging: Path, epoch: int) -> None:
+        write_zip(staging, zip_path, epoch, prefix=f"{handbook.meta.id}-{handbook.site.id}")
+    return _zipped_site(project, handbook, "offline-site", pack)
 
 
 def build_scorm_zip(project: Project, handbook: Handbook, zip_path: Path) -> engine.EngineResult:
     """The e-learning as a SCORM 1.2 package: the site with imsmanifest.xml at the root. A manifest
     the SCORM schemas refuse is not packed."""
-    staging = project.work_dir / "scorm-site"
-    if staging.exists():
-        shutil.rmtree(staging)
-    epoch = source_date_epoch(handbook.meta.edition.date)
-    result = _checked(project, handbook, staging, engine.build_with_mkdocs(project.config_path, staging, epoch))
-    if result.ok:
+    def pack(staging: Path, epoch: int) -> engine.EngineResult | None:
         files = [p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()]
         data = scorm.manifest(handbook, files)
         problems = scorm.manifest_problems(data)
         if problems:
-            result = engine.EngineResult(False, "\n".join(["SCORM-pakket: " + p for p in problems]))
-        else:
-            (staging / scorm.MANIFEST).write_bytes(data)
-            write_zip(staging, zip_path, epoch, prefix="")
-    shutil.rmtree(staging, ignore_errors=True)
-    return result
+            return engine.EngineResult(False, "\n".join(["SCORM-pakket: " + p for p in problems]))
+        (staging / scorm.MANIFEST).write_bytes(data)
+        write_zip(staging, zip_path, epoch, prefix="")
+        return None
+    return _zipped_site(project, handbook, "scorm-site", pack)
 
 
 def whats_new(project: Project, handbook: Handbook, previous: str) -> tuple[WhatsNew | None, str]:
