@@ -71,3 +71,17 @@ POCKET_CARD_PDF = "pdf/training/zakkaart.pdf"
 
 def meeting_page(number: int) -> str:
     return f"training/bijeenkomst-{number}.md"
+
+
+def module_of_reference(hb: Handbook, reference: str) -> tuple[str, str]:
+    """(title, page) of an e-learning module named as 'stap:3', 'fase:denken' or 'pagina:vac'
+    (the training's `before.modules`; check/training.py has made sure it exists)."""
+    kind, _, target = reference.partition(":")
+    if kind == "stap":
+        step = hb.step_by_number(int(target))
+        return step_label(hb, step.meta.number), step.page_path
+    if kind == "fase":
+        phase = next(p for p in hb.phases if p.meta.id == target)
+        return f"Fase {phase.meta.number}: {phase.meta.title}", phase.page_path
+    page = hb.page_by_slug(target)
+    return page.meta.title, page.page_path

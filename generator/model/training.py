@@ -25,6 +25,11 @@ class Training:
         return [meeting for meeting in self.meetings if reference in meeting.before.modules]
 
 
+# How each kind of agenda block (schema BlockKind) is named on a meeting page and in print.
+BLOCK_KINDS = {"opening": "Opening", "uitleg": "Uitleg", "oefening": "Oefening", "rollenspel": "Rollenspel",
+               "bespreking": "Bespreking", "pauze": "Pauze", "afsluiting": "Afsluiting"}
+
+
 def duration(minutes: int) -> str:
     """'3 uur', '2 uur en 30 minuten', '45 minuten': how long a meeting or block takes."""
     hours, rest = divmod(minutes, 60)

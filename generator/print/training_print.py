@@ -6,16 +6,14 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from generator.model.paths import CARDS_PDF, POCKET_CARD_PDF, step_label
-from generator.model.training import clock, duration
+from generator.model.paths import CARDS_PDF, POCKET_CARD_PDF, module_of_reference, step_label
+from generator.model.training import BLOCK_KINDS, clock, duration
 from generator.model.schema.training import AgendaBlock, Card, Meeting
 from generator.print.documents import PrintDoc, markdown_for_print
 
 if TYPE_CHECKING:
     from generator.print.print_html import PrintRenderer
 
-BLOCK_KINDS = {"opening": "Opening", "uitleg": "Uitleg", "oefening": "Oefening", "rollenspel": "Rollenspel",
-               "bespreking": "Bespreking", "pauze": "Pauze", "afsluiting": "Afsluiting"}
 CARDS_PER_SHEET = 4
 
 
@@ -54,24 +52,13 @@ def _meeting_row(meeting: Meeting) -> dict[str, object]:
 
 def _meeting_data(renderer: PrintRenderer, meeting: Meeting) -> dict[str, object]:
     hb = renderer.hb
-    before = [f"Lees: {_module_name(renderer, ref)}" for ref in meeting.before.modules]
+    before = [f"Lees: {module_of_reference(hb, ref)[0]}" for ref in meeting.before.modules]
     before += [f"Haal de toets: {hb.quizzes[q].title}" for q in meeting.before.quizzes]
     start, agenda = 0, []
     for block in meeting.agenda:
         agenda.append(_block(renderer, block, start))
         start += block.minutes
     return {**_meeting_row(meeting), "before": before, "materials": meeting.materials, "agenda": agenda}
-
-
-def _module_name(renderer: PrintRenderer, reference: str) -> str:
-    hb = renderer.hb
-    kind, _, target = reference.partition(":")
-    if kind == "stap":
-        return step_label(hb, int(target))
-    if kind == "fase":
-        phase = next(p for p in hb.phases if p.meta.id == target)
-        return f"Fase {phase.meta.number}: {phase.meta.title}"
-    return hb.page_by_slug(target).meta.title
 
 
 def _block(renderer: PrintRenderer, block: AgendaBlock, start: int) -> dict[str, object]:

@@ -5,30 +5,15 @@ from __future__ import annotations
 from generator.markup.text import esc, md_escape, shift_headings
 from generator.model.handbook import Handbook
 from generator.model.paths import (CARDS_PAGE, CARDS_PDF, EXERCISES_PAGE, POCKET_CARD_PDF, TRAINING_INDEX,
-                                   meeting_page, quiz_page, step_label, worksheet_page)
+                                   meeting_page, module_of_reference, quiz_page, step_label, worksheet_page)
 from generator.model.route import learning_route
-from generator.model.training import clock, duration
+from generator.model.training import BLOCK_KINDS, clock, duration
 from generator.model.schema.training import AgendaBlock, Card, Meeting
 from generator.web.blocks import lines as _lines
 from generator.web.links import LinkResolver, module_href
 
-BLOCK_KINDS = {"opening": "Opening", "uitleg": "Uitleg", "oefening": "Oefening", "rollenspel": "Rollenspel",
-               "bespreking": "Bespreking", "pauze": "Pauze", "afsluiting": "Afsluiting"}
 GUIDE_NOTE = ("Alles voor de trainer staat ook in de trainershandleiding (PDF): het programma, elke "
               "bijeenkomst, de kaarten, de formulieren, de oefeningen met antwoorden en de antwoorden bij de toetsen.")
-
-
-def module_title(hb: Handbook, reference: str) -> tuple[str, str]:
-    """(title, page) of an e-learning module named as 'stap:3', 'fase:denken' or 'pagina:vac'."""
-    kind, _, target = reference.partition(":")
-    if kind == "stap":
-        step = hb.step_by_number(int(target))
-        return step_label(hb, step.meta.number), step.page_path
-    if kind == "fase":
-        phase = next(p for p in hb.phases if p.meta.id == target)
-        return f"Fase {phase.meta.number}: {phase.meta.title}", phase.page_path
-    page = hb.page_by_slug(target)
-    return page.meta.title, page.page_path
 
 
 def render_programme(hb: Handbook, pdfs: set[str]) -> str:
@@ -74,7 +59,7 @@ def render_meeting(hb: Handbook, meeting: Meeting) -> str:
 
 
 def _before(hb: Handbook, meeting: Meeting, links: LinkResolver) -> str:
-    modules = [module_title(hb, ref) for ref in meeting.before.modules]
+    modules = [module_of_reference(hb, ref) for ref in meeting.before.modules]
     items = [f"- Lees [{md_escape(title)}]({links.to(page)})" for title, page in modules]
     items += [f"- Haal de toets [{md_escape(hb.quizzes[q].title)}]({links.to(quiz_page(q))})"
               for q in meeting.before.quizzes]
@@ -190,7 +175,7 @@ def _pages_of(hb: Handbook, references: list[str]) -> list[str]:
             phase = next(p for p in hb.phases if p.meta.id == target)
             pages += [step.page_path for step in hb.steps_of(phase)]
         else:
-            pages.append(module_title(hb, reference)[1])
+            pages.append(module_of_reference(hb, reference)[1])
     return pages
 
 
