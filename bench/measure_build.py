@@ -23,7 +23,7 @@ from common import (  # noqa: E402
     uses_print_font,
 )
 
-PDF_LINE = re.compile(r"PDF's: (\d+) gemaakt, (\d+) uit de cache\.")
+PDF_LINE = re.compile(r"PDF's: (\d+) gemaakt, (\d+) uit de cache; opnieuw gezet: (\d+) van (\d+) delen\.")
 SEARCH_INDEX = "search/search_index.json"
 WORKSHEET = Path("worksheets/mijn-droomnetwerk.yml")
 EXTRA_WORDS = ["Fijn.", "Mooi.", "Prima.", "Goed.", "Leuk.", "Klaar.", "Top.", "Zeker.", "Rustig.", "Samen."]

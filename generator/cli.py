@@ -122,7 +122,9 @@ def build_one(project: Project, site_dir: Path, options: BuildOptions, previous:
         outcome.code = EXIT_CONTENT
         return outcome
     if generated.pdf:
-        outcome.err.append(f"PDF's: {len(generated.pdf.rendered)} gemaakt, {len(generated.pdf.cached)} uit de cache.")
+        pdf = generated.pdf
+        outcome.err.append(f"PDF's: {len(pdf.rendered)} gemaakt, {len(pdf.cached)} uit de cache; opnieuw gezet: "
+                           f"{pdf.parts_rendered} van {pdf.parts_rendered + pdf.parts_cached} delen.")
     if options.scorm:
         zip_path = project.root / "dist" / f"{handbook.meta.id}-{project.org}-{handbook.meta.edition.version}-scorm.zip"
         result = build_scorm_zip(project, handbook, zip_path)

@@ -115,17 +115,18 @@ def test_same_input_gives_byte_identical_pdfs(built: Path, tmp_path: Path) -> No
 
 def test_unchanged_build_renders_no_pdf_and_one_change_renders_only_its_pdfs(built: Path) -> None:
     result = run_cli("build", "--root", str(built))
-    assert "PDF's: 0 gemaakt, 7 uit de cache." in result.stderr
+    assert "PDF's: 0 gemaakt, 7 uit de cache; opnieuw gezet: 0 van 13 delen." in result.stderr
     page = built / "content" / "pages" / "luisteren.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
     result = run_cli("build", "--root", str(built))
-    # the page is only in the full pack
-    assert "PDF's: 1 gemaakt, 6 uit de cache." in result.stderr
+    # the page is only in the full pack: one part laid out again, one PDF composed again
+    assert "PDF's: 1 gemaakt, 6 uit de cache; opnieuw gezet: 1 van 13 delen." in result.stderr
     sheet = built / "worksheets" / "eerste-blad.yml"
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("Het is kort.", "Het is heel kort."), "utf-8")
     result = run_cli("build", "--root", str(built))
-    # worksheet, its fillable twin, its step, and the three packs that hold it; not the card sheet
-    assert "PDF's: 6 gemaakt, 1 uit de cache." in result.stderr
+    # worksheet, its fillable twin, its step, and the three packs that hold it; not the card sheet.
+    # Only the sheet and its fillable twin are laid out again; the four others are composed anew.
+    assert "PDF's: 6 gemaakt, 1 uit de cache; opnieuw gezet: 2 van 13 delen." in result.stderr
 
 
 def test_site_links_to_the_pdfs(built: Path) -> None:
@@ -368,3 +369,88 @@ def test_a_link_to_a_heading_of_the_same_page_prints_as_text(tmp_path: Path) -> 
     assert result.returncode == 0, result.stdout + result.stderr
     text = "".join(page_texts(project / "site" / "pdf" / "pakketten" / "alles.pdf"))
     assert "zie hierboven" in text
+
+
+# Composition: every part is rendered once and every PDF is put together from the parts.
+
+def _content(page: pikepdf.Page) -> list[tuple[list, str]]:
+    return [(list(operands), str(operator)) for operands, operator in pikepdf.parse_content_stream(page)]
+
+
+def test_a_worksheet_is_laid_out_once_and_the_same_in_every_pdf(built: Path) -> None:
+    """The worksheet's page in its own PDF, its step's PDF and a pack is the same rendered page."""
+    def sheet_page(path: Path) -> list:
+        pdf = pikepdf.open(path)
+        pages = [p for p, text in zip(pdf.pages, page_texts(path)) if "Wat wil je graag?" in text]
+        assert len(pages) == 1, path
+        return [c for c in _content(pages[0]) if c[1] in ("Tj", "TJ")][:-1]  # less the page number
+    own = sheet_page(pdf_dir(built) / "werkbladen" / "eerste-blad.pdf")
+    assert own == sheet_page(pdf_dir(built) / "stappen" / "stap-01-eerste-stap.pdf")
+    assert own == sheet_page(pdf_dir(built) / "pakketten" / "alles.pdf")
+
+
+def test_a_composed_pdf_has_one_consistent_structure_tree(built: Path) -> None:
+    pdf = pikepdf.open(pdf_dir(built) / "pakketten" / "alles.pdf")
+    root = pdf.Root.StructTreeRoot
+    assert len(root.K) == 1 and root.K[0].S == "/Document"
+    document = root.K[0]
+    parent_tree = dict(pikepdf.NumberTree(root.ParentTree).items())
+    keys = [int(page.obj.StructParents) for page in pdf.pages if "/StructParents" in page.obj]
+    assert len(keys) == len(set(keys)) and all(key in parent_tree for key in keys)
+    assert int(root.ParentTreeNextKey) > max(parent_tree)
+    for page in pdf.pages:
+        if "/StructParents" not in page.obj:
+            assert not any(operator == "BDC" and operands[0] != "/Artifact" for operands, operator in _content(page))
+            continue
+        marked = parent_tree[int(page.obj.StructParents)]
+        for operands, operator in _content(page):
+            if operator == "BDC" and operands[0] != "/Artifact":  # every marked text has its element
+                mcid = int(operands[1].MCID)
+                assert mcid < len(marked) and marked[mcid].P is not None
+        for annotation in page.obj.get("/Annots", []):
+            assert int(annotation.StructParent) in parent_tree
+    # every element hangs from the one document element, up to the root
+    for element in parent_tree.values():
+        element = element[0] if isinstance(element, pikepdf.Array) else element
+        while element.get("/S") != "/Document":
+            element = element.P
+        assert element == document
+
+
+def test_page_numbers_are_artifacts_and_page_labels_match(built: Path) -> None:
+    path = pdf_dir(built) / "pakketten" / "alles.pdf"
+    pdf = pikepdf.open(path)
+    assert list(pdf.Root.PageLabels.Nums) == [0, pikepdf.Dictionary(S=pikepdf.Name.D)]
+    texts = page_texts(path)
+    for number, (page, text) in enumerate(zip(pdf.pages, texts), 1):
+        ops = _content(page)
+        stamps = [i for i, (operands, operator) in enumerate(ops) if operator == "BDC"
+                  and operands[0] == "/Artifact" and str(operands[1].get("/Type")) == "/Pagination"]
+        assert len(stamps) == (1 if f"pagina {number} van {len(texts)}" in text else 0), number
+        if stamps:  # the number is drawn inside the artifact, not as tagged content
+            inside = ops[stamps[0]:]
+            assert [op for _, op in inside][:inside.index(next(o for o in inside if o[1] == "EMC")) + 1].count("Tj") == 1
+
+
+def test_contents_links_go_to_the_pages_they_name(built: Path) -> None:
+    path = pdf_dir(built) / "pakketten" / "alles.pdf"
+    pdf = pikepdf.open(path)
+    dests = dict(pikepdf.NameTree(pdf.Root.Names.Dests).items())
+    pages = {page.objgen: number for number, page in enumerate(pdf.pages, 1)}
+    printed = [int(n) for n in re.findall(r"\.{3,}\s*(\d+)", page_texts(path)[1])]
+    # WeasyPrint links each box of a line (title, leader, number): one entry, several annotations
+    anchors = list(dict.fromkeys(str(link.Dest) for link in pdf.pages[1].obj.Annots))
+    assert len(anchors) == len(printed) == 6
+    for anchor, number in zip(anchors, printed):
+        # the contents page's stand-in anchors gave way to the parts' own
+        assert pages[dests[anchor][0].objgen] == number, anchor
+    titles = outline_tree(pdf)
+    assert ("Fase 1: Beginnen", [("Stap 1: Eerste stap", ["Uitleg voor de coach", "Theorie- en praktijkblad",
+                                                           "Mijn eerste blad"])]) in titles
+
+
+def outline_tree(pdf: pikepdf.Pdf) -> list:
+    """Bookmarks two levels deep: (title, [(child, [grandchildren])])."""
+    with pdf.open_outline() as outline:
+        return [(item.title, [(child.title, [g.title for g in child.children]) for child in item.children])
+                for item in outline.root]

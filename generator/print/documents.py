@@ -1,8 +1,9 @@
-"""What every PDF is made of: the document to render, and Markdown turned into print HTML."""
+"""What every PDF is made of: parts rendered once, placed in documents; Markdown as print HTML."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import markdown as md
 from markupsafe import Markup
@@ -14,16 +15,51 @@ from generator.markup.text import clean_html, shift_headings
 from generator.model.handbook import Handbook
 
 
+@dataclass(frozen=True)
+class Part:
+    """One piece of print that is rendered once and cached: a worksheet, a step's explanation, a
+    content page, the glossary, a pack's cover and contents. Its HTML is a whole document."""
+
+    html: str
+    fields: tuple[tuple[str, str], ...] = ()  # a fillable PDF: (field name, label) of each field
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part where a document places it."""
+
+    part: Part
+    right_page: bool = False   # starts on a right-hand (odd) page
+    depth: int = 0             # its bookmarks nest this deep under the sections before it
+    anchor: str = ""           # the id the contents page links to
+    toc_title: str = ""        # its line on the contents page; empty: not listed
+    toc_level: int = 1
+
+
+class Front(Protocol):
+    """A pack's cover and contents page: rendered once the page of every section is known."""
+
+    def __call__(self, toc_pages: list[int]) -> Part: ...
+
+
 @dataclass
 class PrintDoc:
-    """One PDF to make: where it goes in the site, its title and its print HTML."""
+    """One PDF to make: where it goes in the site, its title and the parts it is composed of.
+
+    A document of one part that carries its own page numbers (a fillable sheet, the card sheet) is
+    that part's PDF as it is; every other one is composed from its parts and numbered afterwards."""
 
     path: str            # relative to the docs tree, e.g. pdf/werkbladen/mijn-netwerkkaart.pdf
     title: str
-    html: str
+    sections: tuple[Section, ...]
     members: tuple[str, ...] = field(default=())  # worksheet and step ids it contains
     description: str = ""
-    fields: tuple[tuple[str, str], ...] = ()     # a fillable PDF: (field name, label) of each field
+    front: Front | None = None
+    composed: bool = True
+
+    @property
+    def toc_sections(self) -> list[Section]:
+        return [section for section in self.sections if section.toc_title]
 
 
 def _label(hb: Handbook, ref: Reference) -> str:

@@ -14,7 +14,7 @@ from generator.model.paths import fillable_worksheet_pdf, pack_pdf, step_label, 
 from generator.model.schema.method import NetworkMap
 from generator.model.schema.site import Pack
 from generator.model.schema.worksheet import Instruction, Worksheet
-from generator.print.documents import PrintDoc, markdown_for_print
+from generator.print.documents import Part, PrintDoc, Section, markdown_for_print
 from generator.print.form_fields import field_labels
 from generator.print.training_print import training_documents, training_parts
 
@@ -79,7 +79,7 @@ class PrintRenderer:
         docs += [self.step(step) for step in self.hb.steps]
         return docs + training_documents(self) + self.packs(self.hb.site.packs)
 
-    def _context(self, title: str, description: str) -> dict[str, object]:
+    def _context(self, title: str, description: str, page_numbers: bool = False) -> dict[str, object]:
         hb = self.hb
         edition = hb.meta.edition
         return {"title": title, "description": description, "organisation": hb.site.organisation.name,
@@ -87,7 +87,7 @@ class PrintRenderer:
                 "edition_version": edition.version, "date": edition.date, "brand": hb.site.branding.primary,
                 "kaart_svg": self.kaart, "network_map": hb.method.network_map,
                 "action_fields": [(field.id, field.label) for field in hb.method.action_plan],
-                "instructions": self.instructions, "fillable": False,
+                "instructions": self.instructions, "fillable": False, "page_numbers": page_numbers,
                 "footer": f"{hb.site.organisation.name} · {edition.name} (versie {edition.version})"}
 
     def _instructions(self) -> dict[str, Markup]:
@@ -98,19 +98,23 @@ class PrintRenderer:
     def _sheet_label(self, sheet: Worksheet) -> str:
         return step_label(self.hb, sheet.step) if sheet.step else ""
 
+    def worksheet_part(self, sheet: Worksheet) -> Part:
+        """A worksheet as it is in its own PDF, its step's PDF and every pack: one part."""
+        return Part(self.env.get_template("worksheet.html.j2").render(
+            **self._context(sheet.title, sheet.intro), sheet=sheet, step_label=self._sheet_label(sheet)))
+
     def worksheet(self, sheet: Worksheet) -> PrintDoc:
-        html = self.env.get_template("worksheet.html.j2").render(
-            **self._context(sheet.title, sheet.intro), sheet=sheet, step_label=self._sheet_label(sheet))
-        return PrintDoc(worksheet_pdf(sheet.id), sheet.title, html, (f"werkblad:{sheet.id}",))
+        return PrintDoc(worksheet_pdf(sheet.id), sheet.title, (Section(self.worksheet_part(sheet)),),
+                        (f"werkblad:{sheet.id}",))
 
     def fillable_worksheet(self, sheet: Worksheet) -> PrintDoc:
         """The same sheet with form fields, to fill in on a computer; each field named for screen readers."""
-        context = {**self._context(f"{sheet.title} (invulbaar)", sheet.intro), "fillable": True}
+        context = {**self._context(f"{sheet.title} (invulbaar)", sheet.intro, page_numbers=True), "fillable": True}
         html = self.env.get_template("worksheet.html.j2").render(
             **context, sheet=sheet, step_label=self._sheet_label(sheet))
-        return PrintDoc(fillable_worksheet_pdf(sheet.id), f"{sheet.title} (invulbaar)", html,
-                        (f"werkblad:{sheet.id}",), "Om op de computer in te vullen en te bewaren.",
-                        field_labels(sheet, self.hb.method.action_plan))
+        part = Part(html, field_labels(sheet, self.hb.method.action_plan))
+        return PrintDoc(fillable_worksheet_pdf(sheet.id), f"{sheet.title} (invulbaar)", (Section(part),),
+                        (f"werkblad:{sheet.id}",), "Om op de computer in te vullen en te bewaren.", composed=False)
 
     def _audiences(self, pack: Pack) -> list[str]:
         return pack.audiences or [audience.id for audience in self.hb.method.audiences]
@@ -124,13 +128,20 @@ class PrintRenderer:
                 "parts": [(part.title, markdown_for_print(self.hb, step.parts[part.id].text, 1))
                           for part in self.hb.method.file_parts if part.in_print and part.id in step.parts]}
 
+    def _step_body(self, part: dict[str, object]) -> Part:
+        """A step's explanation and theory, without its worksheets (they are parts of their own)."""
+        step = part["step"]
+        return Part(self.env.get_template("step.html.j2").render(
+            **self._context(str(part["step_label"]), step.meta.summary),
+            **{k: v for k, v in part.items() if k not in ("kind", "anchor", "sheets")}, step_anchor=part["anchor"]))
+
     def step(self, step: Step) -> PrintDoc:
         part = self._step_part(step, [audience.id for audience in self.hb.method.audiences])
-        html = self.env.get_template("step.html.j2").render(
-            **self._context(str(part["step_label"]), step.meta.summary),
-            **{k: v for k, v in part.items() if k not in ("kind", "anchor")}, step_anchor=part["anchor"])
+        sections = (Section(self._step_body(part)),) + tuple(
+            Section(self.worksheet_part(sheet), right_page=True, depth=1) for sheet in part["sheets"])
         members = (f"stap:{step.meta.number}",) + tuple(f"werkblad:{s.id}" for s in part["sheets"])
-        return PrintDoc(step_pdf(step.meta.number, step.meta.slug), str(part["step_label"]), html, members)
+        return PrintDoc(step_pdf(step.meta.number, step.meta.slug), str(part["step_label"]), sections, members,
+                        step.meta.summary)
 
     def packs(self, packs: list[Pack]) -> list[PrintDoc]:
         docs = []
@@ -147,26 +158,38 @@ class PrintRenderer:
         title = f"{pack.title}: {phase.meta.title}" if phase and pack.each_phase else pack.title
         budget = pack.volume_pages * HTML_CHARS_PER_PAGE
         parts = self._pack_parts(pack, phase, budget)
-        template = self.env.get_template("part.html.j2")
-        context = self._context(title, pack.description)
-        html = [Markup(template.render(**context, part=part)) for part in parts]
-        volumes = split_volumes(parts, [len(h) for h in html], budget)
+        nested = any(p["kind"] == "phase" for p in parts)
+        sections = [self._pack_sections(part, nested) for part in parts]
+        volumes = split_volumes(parts, [sum(len(s.part.html) for s in group) for group in sections], budget)
         phase_id = phase.meta.id if phase and pack.each_phase else None
-        logo = self._logo_data_uri()
         docs = []
         for number, (start, end) in enumerate(volumes, 1):
             label = f"Deel {number} van {len(volumes)}" if len(volumes) > 1 else ""
             volume_title = f"{title} ({label.lower()})" if label else title
-            doc_html = self.env.get_template("pack.html.j2").render(
-                **{**context, "title": volume_title}, pack_title=title, volume=label,
-                pack_description=pack.description, logo=logo,
-                toc=self._toc(parts[start:end], any(p["kind"] == "phase" for p in parts)),
-                parts_html=html[start:end])
+            description = f"{pack.description} {label}." if label else pack.description
             members = tuple(sorted({f"stap:{p['step'].meta.number}" for p in parts[start:end] if p["kind"] == "step"} |
-                                   {f"werkblad:{p['sheet'].id}" for p in parts[start:end] if p["kind"] == "worksheet"}))
+                                   {f"werkblad:{s.id}" for p in parts[start:end] for s in _sheets_of(p)}))
+            placed = tuple(section for group in sections[start:end] for section in group)
+            front = _PackFront(self, volume_title, description,
+                               {"pack_title": title, "volume": label, "pack_description": pack.description,
+                                "logo": self._logo_data_uri()}, [s for s in placed if s.toc_title])
             docs.append(PrintDoc(pack_pdf(pack.id, phase_id, number if label else None), volume_title,
-                                 doc_html, members, f"{pack.description} {label}." if label else pack.description))
+                                 placed, members, description, front))
         return docs
+
+    def _pack_sections(self, part: dict[str, object], nested: bool) -> list[Section]:
+        """One entry of a pack as the sections it is made of: a step is its body and its worksheets."""
+        if part["kind"] == "step":
+            depth = 1 if nested else 0
+            body = Section(self._step_body(part), False, depth, str(part["anchor"]), str(part["step_label"]),
+                           2 if nested else 1)
+            return [body] + [Section(self.worksheet_part(sheet), True, depth + 1) for sheet in part["sheets"]]
+        if part["kind"] == "worksheet":
+            sheet = part["sheet"]
+            label = f"{part['step_label']} · " if part["step_label"] else ""
+            return [Section(self.worksheet_part(sheet), True, 0, f"werkblad-{sheet.id}", f"{label}{sheet.title}")]
+        html = self.env.get_template("part_doc.html.j2").render(**self._context(str(part["title"]), ""), part=part)
+        return [Section(Part(html), False, 0, str(part["anchor"]), str(part["title"]))]
 
     def _pack_parts(self, pack: Pack, phase: Phase | None, budget: int) -> list[dict[str, object]]:
         hb = self.hb
@@ -217,19 +240,6 @@ class PrintRenderer:
         kind = {".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix.lower(), "image/jpeg")
         return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
-    def _toc(self, parts: list[dict[str, object]], nested: bool) -> list[dict[str, object]]:
-        toc = []
-        for part in parts:
-            if part["kind"] == "step":
-                toc.append({"level": 2 if nested else 1,
-                            "anchor": part["anchor"], "title": part["step_label"]})
-            elif part["kind"] == "worksheet":
-                label = f"{part['step_label']} · " if part["step_label"] else ""
-                toc.append({"level": 1, "anchor": part["anchor"], "title": f"{label}{part['sheet'].title}"})
-            else:
-                toc.append({"level": 1, "anchor": part["anchor"], "title": part["title"]})
-        return toc
-
     def _glossary_html(self) -> Markup:
         items = "".join(f"<dt><strong>{esc(g.term)}</strong></dt><dd>{esc(g.definition)}</dd>"
                         for g in sorted(self.hb.glossary, key=lambda g: g.term.casefold()))
@@ -253,6 +263,25 @@ class PrintRenderer:
             blocks.append(f"<h2>{esc(quiz.title)}</h2><p>Geslaagd vanaf {esc(quiz.pass_text)}.</p>"
                           + "".join(rows))
         return blocks
+
+
+def _sheets_of(part: dict[str, object]) -> list[Worksheet]:
+    return list(part["sheets"]) if part["kind"] == "step" else [part["sheet"]] if part["kind"] == "worksheet" else []
+
+
+class _PackFront:
+    """A pack volume's cover and contents, for the page numbers the composition found."""
+
+    def __init__(self, renderer: PrintRenderer, title: str, description: str, cover: dict[str, object],
+                 listed: list[Section]) -> None:
+        self.renderer, self.title, self.description = renderer, title, description
+        self.cover, self.listed = cover, listed
+
+    def __call__(self, toc_pages: list[int]) -> Part:
+        toc = [{"level": s.toc_level, "anchor": s.anchor, "title": s.toc_title, "page": page}
+               for s, page in zip(self.listed, toc_pages)]
+        context = {**self.renderer._context(self.title, self.description), **self.cover, "toc": toc}
+        return Part(self.renderer.env.get_template("pack.html.j2").render(**context))
 
 
 def split_volumes(parts: list[dict[str, object]], sizes: list[int], budget: int) -> list[tuple[int, int]]:

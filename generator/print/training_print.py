@@ -9,7 +9,7 @@ from markupsafe import Markup
 from generator.model.paths import CARDS_PDF, POCKET_CARD_PDF, module_of_reference, step_label
 from generator.model.training import BLOCK_KINDS, clock, duration
 from generator.model.schema.training import AgendaBlock, Card, Meeting
-from generator.print.documents import PrintDoc, markdown_for_print
+from generator.print.documents import Part, PrintDoc, Section, markdown_for_print
 
 if TYPE_CHECKING:
     from generator.print.print_html import PrintRenderer
@@ -117,8 +117,8 @@ def _card_sheet(renderer: PrintRenderer) -> PrintDoc:
     cards = [_card(renderer, card) for card in renderer.hb.training.cards]
     sheets = [cards[i:i + CARDS_PER_SHEET] for i in range(0, len(cards), CARDS_PER_SHEET)]
     title, note = "Rollenspelkaarten", "Vier kaarten per A4, elk op A6."
-    html = renderer.env.get_template("cards.html.j2").render(**renderer._context(title, note), sheets=sheets)
-    return PrintDoc(CARDS_PDF, title, html, (), note)
+    html = renderer.env.get_template("cards.html.j2").render(**renderer._context(title, note, True), sheets=sheets)
+    return _single(CARDS_PDF, title, html, note)
 
 
 def _pocket_card(renderer: PrintRenderer) -> PrintDoc:
@@ -132,8 +132,14 @@ def _pocket_card(renderer: PrintRenderer) -> PrintDoc:
               _panel(card.questions_title, entries=card.questions, footer=card.footer)]
     panels = [panel for panel in panels if panel]
     note = "Eén A4: vouw het twee keer, dan past het in je zak."
-    html = renderer.env.get_template("pocket.html.j2").render(**renderer._context(card.title, note), panels=panels)
-    return PrintDoc(POCKET_CARD_PDF, card.title, html, (), note)
+    html = renderer.env.get_template("pocket.html.j2").render(**renderer._context(card.title, note, True),
+                                                              panels=panels)
+    return _single(POCKET_CARD_PDF, card.title, html, note)
+
+
+def _single(path: str, title: str, html: str, description: str) -> PrintDoc:
+    """A sheet that is in no other PDF: rendered whole, as it is printed."""
+    return PrintDoc(path, title, (Section(Part(html)),), (), description, composed=False)
 
 
 def _panel(title: str, groups: list | None = None, entries: list | None = None, footer: str = "") -> dict:

@@ -102,12 +102,16 @@ class BuildOptions:
     whats_new: WhatsNew | None = None
     preview: bool = False           # `serve`: our reload script instead of the engine's inline one
     scorm: bool = False             # the SCORM package: scorm.js talks to the learning platform
+    pdf_on_demand: bool = False     # `serve`: pages link to the PDFs, which the preview makes when asked
 
 
 def generate(project: Project, handbook: Handbook, options: BuildOptions | None = None) -> Generated:
     """Write the docs tree (with PDFs unless told not to) and the engine config."""
     options = options or BuildOptions()
     report, downloads = render_pdfs(project, handbook) if options.with_pdf else (None, [])
+    if options.pdf_on_demand and not options.with_pdf:
+        downloads = [Download(doc.path, doc.title, doc.description, None)
+                     for doc in PrintRenderer(handbook, project.theme_dir / "print").documents()]
     if report and report.problems:  # nothing is written: the build stops with the problems
         return Generated(0, report)
     tree = build_tree(handbook, project.theme_dir / "assets", downloads, options.whats_new,

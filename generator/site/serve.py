@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.load.yamlio import keep_parsed_files
 from generator.site import engine
 from generator.site.build import BuildOptions, Project, check, generate
+from generator.site.preview_server import PdfOnDemand, PreviewServer, engine_address
 from generator.site.watch import SourceWatcher
 
 
@@ -21,14 +22,17 @@ def touch_all_pages(project: Project) -> None:
         os.utime(path, ns=(now, now))
 
 
-def regenerate(project: Project, theme_changed: bool = False) -> bool:
+def regenerate(project: Project, theme_changed: bool = False, pdfs: PdfOnDemand | None = None) -> bool:
     handbook, diags = check(project)
     diags.print_all(sys.stderr)
     if handbook is None:
         print(f"{diags.summary()} De preview toont de laatste goede versie.", file=sys.stderr)
         return False
-    # The preview skips PDFs: they take seconds, and `build` makes them.
-    generated = generate(project, handbook, BuildOptions(with_pdf=False, preview=True))
+    if pdfs is not None:
+        pdfs.update(handbook)
+    # The pages link to the PDFs, but the preview makes a PDF only when it is opened: one save
+    # would otherwise wait for every PDF that holds the changed part.
+    generated = generate(project, handbook, BuildOptions(with_pdf=False, preview=True, pdf_on_demand=pdfs is not None))
     if theme_changed or generated.layout_changed:
         touch_all_pages(project)
     print(f"Bijgewerkt: {generated.changed} bestand(en) opnieuw gemaakt.", file=sys.stderr)
@@ -54,16 +58,18 @@ def _stop_on_signals() -> None:
 def serve(project: Project, address: str) -> int:
     _stop_on_signals()
     keep_parsed_files()
-    if not regenerate(project):
+    pdfs = PdfOnDemand(project.theme_dir, project.root / "build" / "pdf-cache")
+    if not regenerate(project, pdfs=pdfs):
         return 1
-    server = subprocess.Popen(engine.serve_command(project.config_path, address))
-    print(f"Preview op http://{address}/ — stop met Ctrl+C.", file=sys.stderr)
+    behind = engine_address("127.0.0.1")
+    server = subprocess.Popen(engine.serve_command(project.config_path, f"{behind[0]}:{behind[1]}"))
     try:
-        with SourceWatcher(project.root) as watcher:
+        with PreviewServer(address, pdfs, behind), SourceWatcher(project.root) as watcher:
+            print(f"Preview op http://{address}/ — stop met Ctrl+C.", file=sys.stderr)
             while server.poll() is None:
                 changed = watcher.changes(timeout=0.5)
                 if changed:
-                    regenerate(project, _theme_changed(changed, project))
+                    regenerate(project, _theme_changed(changed, project), pdfs)
     except KeyboardInterrupt:
         pass
     finally:

@@ -275,7 +275,9 @@ def render_downloads(hb: Handbook, downloads: list) -> str:
                   "begint op een rechterbladzijde.", *sections)
 
 
-def _size(count: int) -> str:
+def _size(count: int | None) -> str:
+    if count is None:  # the live preview makes its PDFs when they are opened
+        return "PDF, wordt gemaakt als je hem opent"
     return f"{max(1, round(count / 1024))} kB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
 
 

@@ -40,11 +40,11 @@ class Download:
     path: str
     title: str
     description: str
-    source: Path  # the rendered PDF, copied into the docs tree as it is
+    source: Path | None  # the rendered PDF, copied into the docs tree as it is; None: made on demand
 
     @property
-    def size(self) -> int:
-        return self.source.stat().st_size
+    def size(self) -> int | None:
+        return self.source.stat().st_size if self.source else None
 
 
 @dataclass
@@ -78,7 +78,8 @@ def build_tree(hb: Handbook, theme_assets: Path, downloads: list[Download] | Non
     if downloads:
         tree.add_text(DOWNLOADS_PAGE, pages.render_downloads(hb, downloads))
         for download in downloads:
-            tree.files[download.path] = download.source
+            if download.source:
+                tree.files[download.path] = download.source
     _add_assets(theme_assets, tree)
     tree.add_text(STYLESHEET, site_stylesheet(theme_assets, hb.site))
     logo = logo_file(hb)
@@ -270,6 +271,8 @@ def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir:
         config["extra"]["version"] = {"provider": "mike", "default": "nieuwste"}
     if preview:
         config["extra_javascript"].append(PREVIEW_RELOAD)
+        # The preview's PDFs are made when they are opened, not kept in the docs tree.
+        config.setdefault("validation", {}).setdefault("links", {})["not_found"] = "info"
     if scorm:  # before progress.js: scorm.js restores the record from the LMS before it is read
         config["extra_javascript"][:0] = SCORM_SCRIPTS
     if offline:
