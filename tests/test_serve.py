@@ -40,6 +40,27 @@ def wait_for(url: str, text: str, seconds: float = 60) -> bool:
     return False
 
 
+def pdf_text(url: str) -> str:
+    """The text of a PDF the preview serves (empty when it serves none)."""
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            body = response.read()
+    except OSError:
+        return ""
+    if not body.startswith(b"%PDF"):
+        return ""
+    return subprocess.run(["pdftotext", "-", "-"], input=body, capture_output=True, check=True).stdout.decode()
+
+
+def wait_for_pdf(url: str, text: str, seconds: float = 60) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if text in pdf_text(url):
+            return True
+        time.sleep(0.3)
+    return False
+
+
 def test_serve_regenerates_and_serves_the_change(minimal: Path) -> None:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--root", str(minimal),
@@ -58,10 +79,18 @@ def test_serve_regenerates_and_serves_the_change(minimal: Path) -> None:
         uitleg.write_text(uitleg.read_text(encoding="utf-8") + "\nKruisbessenjam is het nieuwe kenwoord.\n",
                           encoding="utf-8")
         assert wait_for(page, "Kruisbessenjam"), "the change did not reach the served page"
+        # The page links to its step's PDF, which the preview makes when it is opened, with the change
+        assert 'href="../pdf/stappen/stap-01-eerste-stap.pdf"' in fetch(page)
+        pdf = pdf_text(f"http://127.0.0.1:{port}/pdf/stappen/stap-01-eerste-stap.pdf")
+        assert "Kruisbessenjam" in pdf and "pagina 1 van" in pdf
+        sheet = minimal / "worksheets" / "eerste-blad.yml"
+        sheet.write_text(sheet.read_text(encoding="utf-8").replace("Het is kort.", "Het is Duindoornkort."), "utf-8")
+        assert wait_for_pdf(f"http://127.0.0.1:{port}/pdf/werkbladen/eerste-blad.pdf", "Duindoornkort")
+        assert "Kruisbessenjam" in pdf_text(f"http://127.0.0.1:{port}/pdf/stappen/stap-01-eerste-stap.pdf")
         # The engine rebuilds incrementally. A new step title changes the menu and the page footer
         # links: it must also reach a page whose own source did not change.
         other = f"http://127.0.0.1:{port}/houding/luisteren.html"
-        assert "Stap 1: Eerste stap" in fetch(other)
+        assert wait_for(other, "Stap 1: Eerste stap")  # the engine may still be busy with the worksheet
         step = minimal / "content" / "steps" / "01-eerste-stap" / "step.yml"
         step.write_text(step.read_text(encoding="utf-8").replace('title: "Eerste stap"', 'title: "Vlierbessenstap"'),
                         encoding="utf-8")

@@ -66,6 +66,12 @@ def _handler(pdfs: PdfOnDemand, engine: tuple[str, int]) -> type[BaseHTTPRequest
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+            try:
+                self._answer()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser went away (a reload, a closed tab): nothing to answer
+
+        def _answer(self) -> None:
             path = pdf_path(self.path)
             if path is None:
                 self._forward()

@@ -47,6 +47,11 @@ class Download:
         return self.source.stat().st_size if self.source else None
 
 
+# What the live preview puts where a PDF will be: the links stay checked, and the preview's front
+# door answers the PDF's address with the real PDF, made when it is opened.
+PDF_ON_DEMAND = b"%PDF-1.7\n% De preview maakt deze PDF pas als je hem opent.\n"
+
+
 @dataclass
 class SiteTree:
     """Everything the engine needs: page sources, assets and the config (as text)."""
@@ -78,8 +83,7 @@ def build_tree(hb: Handbook, theme_assets: Path, downloads: list[Download] | Non
     if downloads:
         tree.add_text(DOWNLOADS_PAGE, pages.render_downloads(hb, downloads))
         for download in downloads:
-            if download.source:
-                tree.files[download.path] = download.source
+            tree.files[download.path] = download.source or PDF_ON_DEMAND
     _add_assets(theme_assets, tree)
     tree.add_text(STYLESHEET, site_stylesheet(theme_assets, hb.site))
     logo = logo_file(hb)
@@ -271,8 +275,6 @@ def engine_config(base_config: Path, hb: Handbook, nav: list[NavItem], docs_dir:
         config["extra"]["version"] = {"provider": "mike", "default": "nieuwste"}
     if preview:
         config["extra_javascript"].append(PREVIEW_RELOAD)
-        # The preview's PDFs are made when they are opened, not kept in the docs tree.
-        config.setdefault("validation", {}).setdefault("links", {})["not_found"] = "info"
     if scorm:  # before progress.js: scorm.js restores the record from the LMS before it is read
         config["extra_javascript"][:0] = SCORM_SCRIPTS
     if offline:
