@@ -69,8 +69,8 @@ def test_a_problem_the_content_causes_fails_the_build_every_time(tmp_path: Path)
         assert problems and all(line.startswith("pdf/werkbladen/") for line in problems), result.stderr
         assert any("ontbreekt.png" in line for line in problems), result.stderr
         assert not (project / "site").exists()
-    cached = list((project / "build" / "pdf-cache").glob("*.pdf"))
-    assert cached  # the clean PDFs (step, packs) are cached ...
+    cached = list((project / "build" / "pdf-cache").rglob("*.pdf"))
+    assert cached  # the clean parts (a step's explanation, the pages of the packs) are cached ...
     assert all(b"ontbreekt" not in path.read_bytes() for path in cached)  # ... the warned ones not
 
 
