@@ -13,15 +13,15 @@ from generator.model.schema.method import Monitoring
 class Column:
     id: str
     kind: str      # "vast" for the fixed columns, else the measure's kind
-    meaning: str   # what the documentation says about it (Dutch)
+    meaning: str   # what the documentation says about it (Dutch, plain text)
 
 
 def _fixed(monitoring: Monitoring) -> dict[str, str]:
-    moments = ", ".join(f"`{m.id}`" for m in monitoring.moments)
+    moments = ", ".join(m.id for m in monitoring.moments)
     start = next((m for m in monitoring.moments if m.stage == "start"), None)
-    begin = (f"de maand van het moment `{start.id}` van dit traject (het begin), op elke regel; "
+    begin = (f"de maand van het moment {start.id} van dit traject (het begin), op elke regel; "
              "leeg als dat moment niet op het apparaat stond") if start else "leeg"
-    return {"formaat": f"de versie van het bestandsformaat, nu `{monitoring.format}`",
+    return {"formaat": f"de versie van het bestandsformaat, nu {monitoring.format}",
             "code": "de trajectcode, nooit een naam",
             "moment": f"het moment: {moments}",
             "maand": "de maand van het gesprek, als jjjj-mm (bijvoorbeeld 2026-03)",
