@@ -273,9 +273,10 @@
   function drawCharts() {
     charts.forEach(function (c) {
       new window.Chart(c.canvas, { type: "bar", data: c.data,
-        options: { animation: false, responsive: true, maintainAspectRatio: false, indexAxis: c.options.indexAxis || "x",
+        options: { animation: false, responsive: true, maintainAspectRatio: false, 
                    plugins: { legend: { position: "bottom", display: c.data.datasets.length > 1 } },
-                   scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { ticks: { precision: 0 } } } } });
+                   scales: { y: { beginAtZero: true, ticks: { precision: 0 } },
+                             x: { ticks: { precision: 0 }, title: { display: !!c.options.xTitle, text: c.options.xTitle || "" } } } } });
     });
   }
 
@@ -333,7 +334,7 @@
     add(el, table("Aantal trajecten per duur", ["Duur (maanden)", "Trajecten"],
                   lengths.map(function (n) { return [String(n), String(spread[n])]; }), "duur"),
         chart("aantal afgeronde trajecten per duur in maanden", lengths.map(String),
-              [{ label: "Trajecten", data: lengths.map(function (n) { return spread[n]; }) }]));
+              [{ label: "Trajecten", data: lengths.map(function (n) { return spread[n]; }) }], { xTitle: "Duur in maanden" }));
     return add(el, detail(table("Duur per traject", ["Trajectcode", "Begin", "Einde", "Einde bij", "Maanden"],
       d.list.map(function (t) { return [t.code, t.begin, t.end, summary.labels[t.moment] || t.moment, String(t.months)]; }),
       "duur-per-traject")));
