@@ -14,9 +14,28 @@ BLOCK_OF_KIND = {"aantal": (TextField, "text_field"), "score": (Scale, "scale"),
 
 
 def check_monitoring(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
+    if hb.method.monitoring is not None:
+        _check_method(hb, hb.method.monitoring, loaded, diags)
     for sheet in hb.worksheets.values():
         if sheet.moment is not None:
             _check_form(hb.method.monitoring, sheet, loaded, diags)
+
+
+def _check_method(hb: Handbook, monitoring: Monitoring, loaded: Loaded, diags: Diagnostics) -> None:
+    """A total adds up counts only; one moment at most is where a trajectory starts."""
+    doc = loaded.sources[id(hb.method)]
+    counts = [m.id for m in monitoring.measures if m.kind == "aantal"]
+    for t_index, total in enumerate(monitoring.totals):
+        for o_index, name in enumerate(total.of):
+            if name not in counts:
+                diags.error(doc.locate(diags, ("monitoring", "totals", t_index, "of", o_index)), "NC120",
+                            f"totaal '{total.id}' telt '{name}' op, maar dat is geen meting van soort aantal; "
+                            f"verwacht: een van {', '.join(counts) or '(geen aantallen)'}")
+    starts = [index for index, m in enumerate(monitoring.moments) if m.stage == "start"]
+    for index in starts[1:]:
+        diags.error(doc.locate(diags, ("monitoring", "moments", index, "stage")), "NC120",
+                    f"moment '{monitoring.moments[index].id}' is het tweede met stage start; "
+                    f"verwacht: één beginmoment ('{monitoring.moments[starts[0]].id}')")
 
 
 def _check_form(monitoring: Monitoring | None, sheet: Worksheet, loaded: Loaded, diags: Diagnostics) -> None:

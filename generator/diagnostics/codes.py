@@ -102,6 +102,7 @@ CODES = _codes(
     ("NC117", ERROR, "a section id that is the name of a folder the generator writes its own pages into"),
     ("NC118", ERROR, "an evaluation form names a moment the method's `monitoring` does not have"),
     ("NC119", ERROR, "an evaluation form's block has a measure's id but not the block type of that measure"),
+    ("NC120", ERROR, "the method's `monitoring` has a total of measures that are not counts, or two start moments"),
 )
 
 

@@ -82,12 +82,28 @@ class Measure(Strict):
     kind: Literal["aantal", "score", "tekst"]  # a count (text field), 0-10 (scale), free text
 
 
+class Moment(Named):
+    """A moment of a trajectory, and where it stands: the results page counts durations from the
+    start moment to the first end moment, and changes from start to end and to follow-up."""
+
+    stage: Literal["start", "interim", "end", "follow_up"] = "interim"
+
+
+class Total(Strict):
+    """A figure the results page adds up from count measures (e.g. the whole network)."""
+
+    id: Slug
+    label: Text
+    of: list[Slug] = Field(min_length=2)
+
+
 class Monitoring(Strict):
     """The moments of a trajectory and the measures taken at each (our proposal)."""
 
-    format: int = Field(default=1, ge=1, strict=True)  # version of the exported CSV
-    moments: list[Named] = Field(min_length=1)
+    format: Literal[1, 2] = 2  # version of the exported CSV (generator/model/monitoring_csv.py)
+    moments: list[Moment] = Field(min_length=1)
     measures: list[Measure] = Field(min_length=1)
+    totals: list[Total] = Field(default_factory=list)
 
     def measure(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)

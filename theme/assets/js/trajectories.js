@@ -4,12 +4,12 @@
    page (data attributes made from content/method.yml). */
 (function () {
   "use strict";
-  var HEAD = ["formaat", "code", "moment", "maand"];
   var MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
   function config(el) {
     return { site: el.dataset.site, format: Number(el.dataset.format), organisation: el.dataset.organisation,
-             moments: JSON.parse(el.dataset.moments), measures: JSON.parse(el.dataset.measures) };
+             moments: JSON.parse(el.dataset.moments), measures: JSON.parse(el.dataset.measures),
+             columns: JSON.parse(el.dataset.columns || "[]") };
   }
   function recordKey(site, code, moment) { return site + ":traject:" + code + ":" + moment; }
   function lastKey(site, moment) { return site + ":traject-laatst:" + moment; }
@@ -119,11 +119,18 @@
     });
   }
 
+  /* The columns come from the page (generator/model/monitoring_csv.py), the same list the page
+     "Trajecten volgen" documents. `start` is the month of the trajectory's start moment. */
   function buildCsv(cfg, records, withText) {
-    var columns = numeric(cfg).concat(withText ? texts(cfg) : []);
-    var lines = [HEAD.concat(columns.map(function (m) { return m.id; })).join(",")];
+    var columns = cfg.columns.filter(function (c) { return withText || c.kind !== "tekst"; });
+    var start = cfg.moments.filter(function (m) { return m.stage === "start"; })[0], starts = {};
+    records.forEach(function (r) { if (start && r.moment === start.id) starts[r.code] = r.maand; });
+    var fixed = { formaat: function () { return cfg.format; }, code: function (r) { return r.code; },
+                  moment: function (r) { return r.moment; }, maand: function (r) { return r.maand; },
+                  start: function (r) { return starts[r.code] || ""; } };
+    var lines = [columns.map(function (c) { return c.id; }).join(",")];
     records.forEach(function (r) {
-      var cells = [cfg.format, r.code, r.moment, r.maand].concat(columns.map(function (m) { return (r.waarden || {})[m.id]; }));
+      var cells = columns.map(function (c) { return c.kind === "vast" ? fixed[c.id](r) : (r.waarden || {})[c.id]; });
       lines.push(cells.map(csvCell).join(","));
     });
     return lines.join("\r\n") + "\r\n";
