@@ -3,6 +3,7 @@ plays the LMS, with `window.API`, and opens the package's launch page in a frame
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Iterator
@@ -28,7 +29,13 @@ LAUNCH = """([stored, forged]) => {
   if (stored) window.API.loadFromJSON(stored);
   window.received = [];
   const set = window.API.LMSSetValue.bind(window.API), get = window.API.LMSGetValue.bind(window.API);
-  window.API.LMSSetValue = (name, value) => { window.received.push([name, String(value)]); return set(name, value); };
+  window.refused = [];  // what the runtime did not accept, with its error code
+  window.API.LMSSetValue = (name, value) => {
+    window.received.push([name, String(value)]);
+    const ok = set(name, value);
+    if (String(ok) !== 'true') window.refused.push([name, String(value), String(window.API.LMSGetLastError())]);
+    return ok;
+  };
   if (forged) window.API.LMSGetValue = name => name in forged ? forged[name] : get(name);
   const frame = document.createElement('iframe');
   frame.style.width = '1200px'; frame.style.height = '800px';
@@ -140,6 +147,10 @@ def test_attempt_resume_and_pass_in_a_scorm_runtime(browser, lms_url: str) -> No
     suspend = cmi(page, "cmi.suspend_data")
     assert suspend.startswith("1|") and len(suspend) <= 4096
     assert SECRET not in received_text(page)
+    # the time of the session, in SCORM 1.2's HHHH:MM:SS; and the runtime took every value it got
+    times = [value for name, value in page.evaluate("window.received") if name == "cmi.core.session_time"]
+    assert times and all(re.fullmatch(r"\d{4}:\d{2}:\d{2}", value) for value in times), times
+    assert page.evaluate("window.refused") == []
     close_frame(page)
     stored = stored_by_lms(page)
     # the session is finished: a page opened again (the back button) leaves the progress alone

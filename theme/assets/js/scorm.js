@@ -151,8 +151,26 @@
     }).catch(function () { /* no title, no offer: the button stays as progress.js made it */ });
   }
 
+  /* ---------- session time: from this session's first page to now ----------
+     The session runs over many pages (each its own document), so its start is kept for the tab in
+     sessionStorage; the platform adds the last value sent to the learner's total time. */
+  function sessionKey() { return route.site + ":scorm-sessie"; }
+  function beginSession() {
+    try { window.sessionStorage.setItem(sessionKey(), String(Date.now())); } catch (error) { /* no storage */ }
+  }
+  function sessionTime() {
+    var begun = NaN;
+    try { begun = parseInt(window.sessionStorage.getItem(sessionKey()), 10); } catch (error) { /* no storage */ }
+    if (isNaN(begun)) return "";
+    var seconds = Math.max(0, Math.floor((Date.now() - begun) / 1000));
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    var hours = Math.min(9999, Math.floor(seconds / 3600));
+    return ("000" + hours).slice(-4) + ":" + two(Math.floor(seconds / 60) % 60) + ":" + two(seconds % 60);  // HHHH:MM:SS
+  }
+
   function report(api) {
-    var record = load(), raw = score(record), path = here();
+    var record = load(), raw = score(record), path = here(), spent = sessionTime();
+    if (spent) api.LMSSetValue("cmi.core.session_time", spent);
     if (path && path.length <= LOCATION_MAX) api.LMSSetValue("cmi.core.lesson_location", path);
     if (raw !== null) {
       api.LMSSetValue("cmi.core.score.min", "0");
@@ -183,6 +201,7 @@
     // Anything else (a session already finished) leaves the page as the public site: nothing read.
     var fresh = String(api.LMSInitialize("")) === "true";
     if (!fresh && String(api.LMSGetLastError()) !== "101") return false;
+    if (fresh) beginSession();
     var saved = String(api.LMSGetValue("cmi.suspend_data") || ""), record = decode(saved);
     if (String(api.LMSGetLastError()) !== "0") return false;
     // A new session of an attempt the volunteer left: read the bookmark before this page replaces it.
