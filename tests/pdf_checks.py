@@ -65,3 +65,60 @@ def pdfua_findings(paths: list[Path]) -> str:
     result = subprocess.run([checker, "check", "--quiet", *map(str, paths)], capture_output=True, text=True)
     assert result.returncode in (0, 1, 2, 3), result.stderr  # 4, 5: unreadable PDF or bad call
     return "" if result.returncode == 0 else result.stdout
+
+
+def _multiply(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
+    """m then n, as PDF matrices [a b c d e f] combine (m × n)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def text_runs(page: pikepdf.Page) -> list[dict[str, float]]:
+    """Every text-showing operator on a page: where it starts (PDF points, origin bottom left), its
+    font size in points and its direction (the x axis of its text space: 1 upright, -1 upside down).
+
+    A small interpreter of the graphics state (q, Q, cm, BT, Tm, Td, TD, T*, Tf): enough for the text
+    WeasyPrint writes, which moves by Tm and Td."""
+    ctm, stack = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), []
+    tm = line = ctm
+    size, leading, runs = 0.0, 0.0, []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        op = str(operator)
+        values = [float(v) for v in operands] if op in ("cm", "Tm", "Td", "TD", "TL") else []
+        if op == "q":
+            stack.append(ctm)
+        elif op == "Q":
+            ctm = stack.pop()
+        elif op == "cm":
+            ctm = _multiply(tuple(values), ctm)
+        elif op == "BT":
+            tm = line = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        elif op == "Tm":
+            tm = line = tuple(values)
+        elif op in ("Td", "TD"):
+            tm = line = _multiply((1.0, 0.0, 0.0, 1.0, values[0], values[1]), line)
+            leading = -values[1] if op == "TD" else leading
+        elif op == "TL":
+            leading = values[0]
+        elif op == "T*":
+            tm = line = _multiply((1.0, 0.0, 0.0, 1.0, 0.0, -leading), line)
+        elif op == "Tf":
+            size = float(operands[1])
+        elif op in ("Tj", "TJ", "'", '"'):
+            a, b, c, d, e, f = _multiply(tm, ctm)
+            runs.append({"x": e, "y": f, "size": size * abs(a * d - b * c) ** 0.5,
+                         "direction": 1.0 if a > 0 else -1.0})
+    return runs
+
+
+def words_with_boxes(path: Path, page: int = 1) -> list[dict[str, object]]:
+    """The words of one page as poppler reads them (its reading order), with their boxes in points
+    from the top left: text, x0, y0, x1, y1."""
+    import xml.etree.ElementTree as ET
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+                         capture_output=True, text=True, check=True)
+    root = ET.fromstring(out.stdout)
+    return [{"text": word.text or "", **{k: float(word.get(v)) for k, v in
+                                          (("x0", "xMin"), ("y0", "yMin"), ("x1", "xMax"), ("y1", "yMax"))}}
+            for word in root.iter("{http://www.w3.org/1999/xhtml}word")]

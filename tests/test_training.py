@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import ROOT
-from pdf_checks import assert_good_pdf, outline_titles, page_texts
+from pdf_checks import A4, assert_good_pdf, outline_titles, page_texts, text_runs, words_with_boxes
 from ruamel.yaml import YAML
 
 TRAINING = ROOT / "content" / "training"
@@ -76,33 +76,114 @@ def test_the_trainers_guide_holds_programme_meetings_cards_forms_exercises_and_a
     assert "Voorbeeldantwoorden voor de trainer" in text
 
 
-def test_card_sheet_has_four_cards_per_a4_with_cut_lines(bundled_site: Path, cards: list[dict]) -> None:
+MM = 72 / 25.4  # points per millimetre
+
+
+def _rendered(path: Path, page: int, dpi: int, tmp_path: Path):
+    """One page as poppler draws it, in grey: what a printer gets."""
+    from PIL import Image
+    target = tmp_path / f"page-{page}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", str(page), "-l", str(page),
+                    str(path), str(target)], check=True)
+    return Image.open(f"{target}.png").convert("L")
+
+
+def test_card_sheet_is_cards_only_four_per_a4_with_cut_lines_and_marks(
+        bundled_site: Path, cards: list[dict], tmp_path: Path) -> None:
     path = bundled_site / "pdf" / "training" / "rollenspelkaarten.pdf"
     pdf = assert_good_pdf(path)
-    sheets = -(-len(cards) // 4)
-    assert len(pdf.pages) == 1 + sheets  # a page saying how to cut, then the sheets
-    box = [float(v) for v in pdf.pages[1].mediabox]
-    assert round(box[2] / 72 * 25.4) == 210 and round(box[3] / 72 * 25.4) == 297
-    # Two cards side by side: the text comes line by line across both, so look for each word.
-    words = [set(text.split()) for text in page_texts(path)]
-    for index, card in enumerate(cards):
-        assert set(card["title"].split()) <= words[1 + index // 4], card["id"]
-    for page in pdf.pages[1:]:
-        stream = b"".join(part.read_bytes() for part in page.get_contents()) if hasattr(page, "get_contents") \
-            else page.Contents.read_bytes()
+    assert len(pdf.pages) == -(-len(cards) // 4)  # no cover page: the first sheet has cards
+    # The four cells: 96 x 136 mm inside margins of 9 mm (sides) and 12.5 mm (top, bottom).
+    cells = [((9 + 96 * col) * MM, (12.5 + 136 * row) * MM, (105 + 96 * col) * MM, (148.5 + 136 * row) * MM)
+             for row in (0, 1) for col in (0, 1)]
+    for number in range(1, len(pdf.pages) + 1):
+        words = words_with_boxes(path, number)
+        on_cards = [w for w in words if w["y0"] > 12.5 * MM and w["y1"] < 284.5 * MM]
+        margin = " ".join(w["text"] for w in words if w not in on_cards)
+        assert "Knip langs de stippellijnen" in margin, number  # how to cut, on every sheet's margin
+        assert margin.endswith(f"blad {number} van {len(pdf.pages)}"), margin
+        outside = [w["text"] for w in on_cards if not any(
+            c[0] - 0.5 <= w["x0"] and w["x1"] <= c[2] + 0.5 and c[1] - 0.5 <= w["y0"] and w["y1"] <= c[3] + 0.5
+            for c in cells)]
+        assert outside == [], f"sheet {number}: text runs over a cut line: {outside}"  # every card fits
+        stream = b"".join(part.read_bytes() for part in pdf.pages[number - 1].get_contents()) \
+            if hasattr(pdf.pages[number - 1], "get_contents") else pdf.pages[number - 1].Contents.read_bytes()
         assert re.search(rb"\[[\d. ]+\] [\d.]+ d", stream), "no dashed cut lines on a card sheet"
+    for index, card in enumerate(cards):  # in order, four to a sheet, each in its own cell
+        words = words_with_boxes(path, 1 + index // 4)
+        cell = cells[index % 4]
+        inside = {w["text"] for w in words if cell[0] <= w["x0"] and w["x1"] <= cell[2] + 0.5
+                  and cell[1] <= w["y0"] and w["y1"] <= cell[3] + 0.5}
+        assert set(card["title"].split()) <= inside, card["id"]
+        assert set(card["observer"].split()[-3:]) <= inside, card["id"]  # its last lines too
+    # The cut marks: short dark ticks in the margin where each cut line meets the edge of the paper.
+    image = _rendered(path, 1, 100, tmp_path)
+    px = 100 / 25.4
+    dark = lambda x_mm, y_mm: min(image.getpixel((round(x_mm * px + dx), round(y_mm * px)))
+                                  for dx in (-1, 0, 1)) < 128
+    assert all(dark(x, 6) and dark(x, 291) for x in (9, 105, 201)), "no cut mark above or below a cut line"
+    assert not dark(150, 6), "the margin is not blank between the marks"
+    side = lambda y_mm: min(image.getpixel((round(4.5 * px), round(y_mm * px + dy))) for dy in (-1, 0, 1)) < 128
+    assert all(side(y) for y in (12.5, 148.5, 284.5)), "no cut mark beside a cut line"
 
 
-def test_pocket_card_is_one_a4_with_every_step_and_the_basic_rules(bundled_site: Path) -> None:
+def _quadrant(word: dict[str, float]) -> str:
+    """Where a word sits on the unfolded A4 (poppler's boxes: points from the top left)."""
+    x, y = (word["x0"] + word["x1"]) / 2, (word["y0"] + word["y1"]) / 2
+    return ("top" if y < A4[1] / 2 else "bottom") + "-" + ("left" if x < A4[0] / 2 else "right")
+
+
+def _find_run(words: list[dict], text: str) -> list[dict]:
+    """The words of `text`, one after another in poppler's reading order."""
+    wanted = text.split()
+    texts = [w["text"] for w in words]
+    for start in range(len(texts) - len(wanted) + 1):
+        if texts[start:start + len(wanted)] == wanted:
+            return words[start:start + len(wanted)]
+    raise AssertionError(f"not found as one run of words: {text!r}")
+
+
+def _reads_upside_down(run: list[dict]) -> bool:
+    """True when the words run right to left and the lines go up the page: text turned 180°."""
+    steps = []
+    for a, b in zip(run, run[1:]):
+        same_line = abs(a["y0"] - b["y0"]) < 1
+        steps.append((b["x0"] < a["x0"]) if same_line else (b["y0"] < a["y0"]))
+    assert len(set(steps)) == 1, [w["text"] for w in run]  # one direction throughout
+    return steps[0]
+
+
+def test_pocket_card_folds_to_a6_with_its_panels_in_reading_order(bundled_site: Path) -> None:
+    """One A4, folded in quarters: the top half back, then the left half back. The front is then
+    bottom right, the inside top right and top left (printed upside down), the back bottom left."""
     path = bundled_site / "pdf" / "training" / "zakkaart.pdf"
     pdf = assert_good_pdf(path)
     assert len(pdf.pages) == 1
-    words = set(page_texts(path)[0].split())  # four panels side by side: look for each word
-    for step in (ROOT / "content" / "steps").iterdir():
-        title = _yaml(step / "step.yml")["title"]
-        assert set(title.split()) <= words, title
-    for rule in _yaml(TRAINING / "pocket_card.yml")["rules"]:
-        assert set(rule.split()) <= words, rule
+    card = _yaml(TRAINING / "pocket_card.yml")
+    steps = [_yaml(step / "step.yml")["title"] for step in sorted((ROOT / "content" / "steps").iterdir())]
+    panels = {  # where each text must be, and whether it is printed upside down
+        "bottom-right": ([card["title"], card["rules_title"], *card["rules"]], False),
+        "top-right": (["De stappen", *steps], True),
+        "top-left": ([card["questions_title"], *card["questions"]], True),
+        "bottom-left": ([card["footer"], "Zo vouw je deze kaart", "Vouw de bovenste helft naar achteren,"], False),
+    }
+    assert any(q.startswith("WIE-vraag") for q in card["questions"])
+    words = words_with_boxes(path)
+    for quadrant, (texts, upside_down) in panels.items():
+        for text in texts:
+            run = _find_run(words, text)
+            assert {_quadrant(w) for w in run} == {quadrant}, (text, {_quadrant(w) for w in run})
+            if len(run) > 1:
+                assert _reads_upside_down(run) is upside_down, text
+    # In the content stream: every piece of text in the top half is turned 180°, none below, and none
+    # is set smaller than 8 pt.
+    runs = text_runs(pdf.pages[0])
+    assert {(run["y"] > A4[1] / 2, run["direction"]) for run in runs} == {(True, -1.0), (False, 1.0)}
+    assert min(run["size"] for run in runs) >= 8
+    # The panels are written (and tagged) in reading order, not in their places on the sheet: the
+    # front's title comes first, the inside next, the back last.
+    order = [_quadrant({"x0": r["x"], "x1": r["x"], "y0": A4[1] - r["y"], "y1": A4[1] - r["y"]}) for r in runs]
+    assert list(dict.fromkeys(order)) == list(panels), list(dict.fromkeys(order))
 
 
 def test_training_pdfs_pass_pdfua_and_qpdf(bundled_site: Path) -> None:

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from generator.model.paths import CARDS_PDF, POCKET_CARD_PDF, module_of_reference, step_label
 from generator.model.training import BLOCK_KINDS, clock, duration
+from generator.model.schema.site import Contact
 from generator.model.schema.training import AgendaBlock, Card, Meeting
 from generator.print.documents import Part, PrintDoc, Section, markdown_for_print
 
@@ -116,21 +117,36 @@ def training_documents(renderer: PrintRenderer) -> list[PrintDoc]:
 def _card_sheet(renderer: PrintRenderer) -> PrintDoc:
     cards = [_card(renderer, card) for card in renderer.hb.training.cards]
     sheets = [cards[i:i + CARDS_PER_SHEET] for i in range(0, len(cards), CARDS_PER_SHEET)]
-    title, note = "Rollenspelkaarten", "Vier kaarten per A4, elk op A6."
+    title, note = "Rollenspelkaarten", "Vier kaarten per A4, met snijlijnen."
     html = renderer.env.get_template("cards.html.j2").render(**renderer._context(title, note, True), sheets=sheets)
     return _single(CARDS_PDF, title, html, note)
+
+
+# The pocket card is a quarter-fold card: one side of an A4 in four A6 panels. Fold the top half
+# back (the print stays outside), then fold the left half back. The bottom-right panel is then the
+# front, the top row is the inside (top-right left, top-left right) and the bottom-left panel the
+# back. Folding the top half back turns it 180°, so the top row is printed upside down.
+POCKET_FOLD = ("Print deze kant op ware grootte, op één kant van het papier.",
+               "Vouw de bovenste helft naar achteren, langs de liggende stippellijn. De tekst zit dan buiten.",
+               "Vouw de linkerhelft naar achteren, langs de staande stippellijn.",
+               "Nu zie je de voorkant. Open de kaart als een boekje: binnenin staan de stappen en de vragen.")
+DENSE_STEPS = 14  # more steps than this: the steps panel uses its smaller type (still 8pt or more)
 
 
 def _pocket_card(renderer: PrintRenderer) -> PrintDoc:
     hb, card = renderer.hb, renderer.hb.training.pocket_card
     groups = [{"title": f"Fase {p.meta.number}: {p.meta.title}",
                "entries": [f"{s.meta.number}. {s.meta.title}" for s in hb.steps_of(p)]} for p in hb.phases]
-    half = (len(groups) + 1) // 2
-    panels = [_panel(card.title, groups=groups[:half]),
-              _panel("De stappen (vervolg)", groups=groups[half:]) if groups[half:] else None,
-              _panel(card.rules_title, entries=card.rules),
-              _panel(card.questions_title, entries=card.questions, footer=card.footer)]
-    panels = [panel for panel in panels if panel]
+    contact = hb.site.organisation.contact or Contact(name="")
+    # Filled in from the site config when it gives a phone number, else lines to write on.
+    write_in = [(f"Mijn {contact.role}", contact.name if contact.phone else ""),
+                ("Telefoon", contact.phone)]
+    # In reading order once folded; `place` puts each on the sheet (print.css).
+    panels = [_panel("front", card.title, subtitle=card.rules_title, entries=card.rules),
+              _panel("inside-left", "De stappen", groups=groups, dense=len(hb.steps) > DENSE_STEPS),
+              _panel("inside-right", card.questions_title, entries=card.questions),
+              _panel("back", "", footer=card.footer, write_in=write_in,
+                     fold=POCKET_FOLD)]
     note = "Eén A4: vouw het twee keer, dan past het in je zak."
     html = renderer.env.get_template("pocket.html.j2").render(**renderer._context(card.title, note, True),
                                                               panels=panels)
@@ -142,6 +158,9 @@ def _single(path: str, title: str, html: str, description: str) -> PrintDoc:
     return PrintDoc(path, title, (Section(Part(html)),), (), description, composed=False)
 
 
-def _panel(title: str, groups: list | None = None, entries: list | None = None, footer: str = "") -> dict:
-    """One A6 panel of the pocket card: a title, lists under group titles, a list, a footer."""
-    return {"title": title, "groups": groups or [], "entries": entries or [], "footer": footer}
+def _panel(place: str, title: str, subtitle: str = "", groups: list | None = None, entries: list | None = None,
+           footer: str = "", write_in: list[tuple[str, str]] | None = None, fold: tuple[str, ...] = (),
+           dense: bool = False) -> dict:
+    """One A6 panel of the pocket card: where it sits when folded, and what it holds."""
+    return {"place": place, "title": title, "subtitle": subtitle, "groups": groups or [], "entries": entries or [],
+            "footer": footer, "write_in": write_in or [], "fold": list(fold), "dense": dense}

@@ -3,6 +3,7 @@ plays the LMS, with `window.API`, and opens the package's launch page in a frame
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Iterator
@@ -19,12 +20,23 @@ HARNESS = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>L
 <script src="scorm12.js"></script></head><body><h1>Leerplatform (test)</h1></body></html>"""
 # The LMS side: a fresh runtime (or one loaded with what the LMS stored), every value it receives
 # kept, then the package's launch page in a frame.
-LAUNCH = """stored => {
+OUTSIDE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Buiten</title></head>
+<body><h1>Buiten het pakket</h1></body></html>"""
+# `forged` stands for what a broken or hostile LMS could hand back: those elements read as given,
+# whatever the runtime would accept.
+LAUNCH = """([stored, forged]) => {
   window.API = new Scorm12API({logLevel: 5});
   if (stored) window.API.loadFromJSON(stored);
   window.received = [];
-  const set = window.API.LMSSetValue.bind(window.API);
-  window.API.LMSSetValue = (name, value) => { window.received.push([name, String(value)]); return set(name, value); };
+  const set = window.API.LMSSetValue.bind(window.API), get = window.API.LMSGetValue.bind(window.API);
+  window.refused = [];  // what the runtime did not accept, with its error code
+  window.API.LMSSetValue = (name, value) => {
+    window.received.push([name, String(value)]);
+    const ok = set(name, value);
+    if (String(ok) !== 'true') window.refused.push([name, String(value), String(window.API.LMSGetLastError())]);
+    return ok;
+  };
+  if (forged) window.API.LMSGetValue = name => name in forged ? forged[name] : get(name);
   const frame = document.createElement('iframe');
   frame.style.width = '1200px'; frame.style.height = '800px';
   frame.src = 'package/index.html';
@@ -38,16 +50,20 @@ def lms_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     unpack(build_package(root / "build"), root / "www" / "package")
     shutil.copy(scorm_runtime(), root / "www" / "scorm12.js")
     (root / "www" / "harness.html").write_text(HARNESS, encoding="utf-8")
+    # A page on the LMS's server but outside the package: a bookmark must never lead there.
+    (root / "www" / "buiten.html").write_text(OUTSIDE, encoding="utf-8")
     with serve_folder(root / "www") as url:
         yield url
 
 
-def launch(browser, lms_url: str, stored: dict | None = None):
+def launch(browser, lms_url: str, stored: dict | None = None, forged: dict | None = None, watch=None):
     """A fresh browser (nothing in its storage) with the LMS page; the package's frame."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     page = context.new_page()
+    if watch:
+        watch(page)
     page.goto(f"{lms_url}/harness.html")
-    page.evaluate(LAUNCH, stored)
+    page.evaluate(LAUNCH, [stored, forged])
     frame = wait_for_page(page, "index.html")
     return page, frame
 
@@ -72,10 +88,23 @@ def cmi(page, name: str) -> str:
 
 
 def stored_by_lms(page) -> dict:
-    """What an LMS keeps of the attempt and gives back at the next launch."""
+    """What an LMS keeps of the attempt and gives back at the next launch: cmi.core.entry is
+    "resume" when the session ended with cmi.core.exit "suspend" (SCORM 1.2, write-only for the SCO,
+    so read from what the runtime received)."""
+    exits = [value for name, value in page.evaluate("window.received") if name == "cmi.core.exit"]
     return {"cmi": {"suspend_data": cmi(page, "cmi.suspend_data"),
                     "core": {"lesson_status": cmi(page, "cmi.core.lesson_status"),
-                             "lesson_location": cmi(page, "cmi.core.lesson_location")}}}
+                             "lesson_location": cmi(page, "cmi.core.lesson_location"),
+                             "entry": "resume" if exits and exits[-1] == "suspend" else ""}}}
+
+
+def start_button(frame) -> dict:
+    """The launch page's start button, once the scripts have had their turn."""
+    frame.wait_for_load_state("networkidle")
+    frame.wait_for_timeout(200)
+    button = frame.locator(".nc-start-button")
+    return {"text": button.inner_text(), "href": button.evaluate("a => a.href"),
+            "resume": button.evaluate("a => a.classList.contains('nc-resume')")}
 
 
 def close_frame(page) -> None:
@@ -110,12 +139,18 @@ def test_attempt_resume_and_pass_in_a_scorm_runtime(browser, lms_url: str) -> No
     wait_until(page, f"Object.keys(document.querySelector('iframe').contentWindow.localStorage).some(k => document.querySelector('iframe').contentWindow.localStorage.getItem(k).includes('{SECRET}'))")
     # a step quiz by keyboard
     frame = follow(page, follow(page, frame, "toetsen/index.html"), "toetsen/stap-01.html")
+    left_on = frame.locator("h1").first.inner_text().replace("¶", "").strip()
     total = pass_quiz(page, frame)
+    assert cmi(page, "cmi.core.lesson_location") == "toetsen/stap-01.html"  # the bookmark
     assert cmi(page, "cmi.core.lesson_status") == "incomplete"  # the route is not done
     assert cmi(page, "cmi.core.score.raw") == ""                # the final test gives the score
     suspend = cmi(page, "cmi.suspend_data")
     assert suspend.startswith("1|") and len(suspend) <= 4096
     assert SECRET not in received_text(page)
+    # the time of the session, in SCORM 1.2's HHHH:MM:SS; and the runtime took every value it got
+    times = [value for name, value in page.evaluate("window.received") if name == "cmi.core.session_time"]
+    assert times and all(re.fullmatch(r"\d{4}:\d{2}:\d{2}", value) for value in times), times
+    assert page.evaluate("window.refused") == []
     close_frame(page)
     stored = stored_by_lms(page)
     # the session is finished: a page opened again (the back button) leaves the progress alone
@@ -124,8 +159,16 @@ def test_attempt_resume_and_pass_in_a_scorm_runtime(browser, lms_url: str) -> No
     assert "(geslaagd)" in again.locator('tr[data-module="stap-1"] .nc-score').inner_text()
     page.context.close()
 
-    # relaunch in a fresh browser: only what the LMS kept brings the progress back
+    # relaunch in a fresh browser: only what the LMS kept brings the progress back, and the launch
+    # page offers the page the volunteer left off on
+    assert stored["cmi"]["core"]["entry"] == "resume"
     page, frame = launch(browser, lms_url, stored)
+    wait_until(page, "document.querySelector('iframe').contentDocument.querySelector('.nc-resume') !== null")
+    button = start_button(frame)
+    assert button["text"] == f"Verder waar je was: {left_on}"
+    assert button["href"].endswith("/package/toetsen/stap-01.html")
+    frame.evaluate("document.querySelector('.nc-start-button').click()")
+    frame = wait_for_page(page, "toetsen/stap-01.html")
     frame = follow(page, frame, "voortgang.html")
     score = frame.locator('tr[data-module="stap-1"] .nc-score').inner_text()
     assert f"{total} van {total}" in score and "(geslaagd)" in score
@@ -226,3 +269,47 @@ def pass_quiz_top(page) -> int:
     for question in questions.all():
         answer_by_keyboard(page, question)
     return questions.count()
+
+
+def test_resume_goes_only_to_a_page_inside_the_package(browser, lms_url: str) -> None:
+    """A bookmark from the LMS is data from outside: anything but a page of this package is ignored."""
+    def resume_offer(location: str, entry: str = "resume") -> dict:
+        requests: list[str] = []
+        dialogs: list[str] = []
+
+        def watch(page) -> None:
+            page.on("request", lambda request: requests.append(request.url))
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page, frame = launch(browser, lms_url, forged={"cmi.core.entry": entry, "cmi.core.lesson_location": location},
+                             watch=watch)
+        button = start_button(frame)
+        ours = (f"{lms_url}/package/", f"{lms_url}/harness.html", f"{lms_url}/scorm12.js")
+        foreign = [url for url in requests if not url.startswith(ours)]
+        button["trouble"] = foreign + dialogs
+        page.context.close()
+        return button
+
+    fresh = resume_offer("", entry="ab-initio")
+    assert fresh["text"].startswith("Begin hier") and not fresh["resume"]
+    hostile = ["javascript:alert(1)", "https://evil.example/", "//evil.example/index.html", "../../x",
+               "../buiten.html", "toetsen/../../buiten.html", "%2e%2e/buiten.html", "toetsen/%2E%2E/%2E%2E/buiten.html", "toetsen/../../../x.html", "/etc/passwd.html", "toetsen\\stap-01.html",
+               "toetsen/stap-01.html?x=1", "data:text/html,<script>alert(1)</script>",
+               "toetsen/bestaat-niet.html", "assets/js/scorm.js", "toetsen/" + "a" * 250 + ".html"]
+    for location in hostile:
+        offer = resume_offer(location)
+        assert offer == {**fresh, "trouble": []}, (location, offer)
+    # the same good bookmark, but a new attempt (entry not "resume"): no offer either
+    assert resume_offer("toetsen/stap-01.html", entry="")["resume"] is False
+    good = resume_offer("toetsen/stap-01.html")
+    assert good["resume"] and good["href"].endswith("/package/toetsen/stap-01.html"), good
+    assert good["text"].startswith("Verder waar je was: Toets bij stap 1") and good["trouble"] == []
+
+
+def test_the_bookmark_fits_scorm_and_names_the_page(browser, lms_url: str) -> None:
+    page, frame = launch(browser, lms_url)
+    locations = [value for name, value in page.evaluate("window.received") if name == "cmi.core.lesson_location"]
+    assert locations and all(0 < len(value) <= 255 for value in locations)
+    assert locations[-1] == "index.html"
+    frame = follow(page, frame, "voortgang.html")
+    assert cmi(page, "cmi.core.lesson_location") == "voortgang.html"
+    page.context.close()

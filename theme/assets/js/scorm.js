@@ -7,6 +7,7 @@
   var route = window.ncScormRoute;
   var root = document.currentScript.src.replace(/assets\/js\/scorm\.js(\?.*)?$/, "");
   var FORMAT = "1";  // first field of suspend_data: how the rest is encoded
+  var LAUNCH_PAGE = "index.html";  // the manifest's launch page (generator/export/scorm.py)
 
   /* The standard's search: up to 7 parent frames, then the window that opened this one. */
   function findIn(win) {
@@ -95,9 +96,82 @@
     return Math.round(100 * passed.length / quizzes.length);
   }
 
+  /* ---------- the bookmark: cmi.core.lesson_location ----------
+     This page's path inside the package ("toetsen/stap-01.html"). SCORM 1.2 allows 255 characters:
+     a longer path is not written (a cut-off path would lead nowhere). */
+  var LOCATION_MAX = 255;
+  var PAGE_PATH = /^[A-Za-z0-9_-][A-Za-z0-9._~-]*(\/[A-Za-z0-9_-][A-Za-z0-9._~-]*)*\.html$/;
+  function here() {
+    var address = location.href.split("#")[0].split("?")[0];
+    return address.indexOf(root) === 0 ? address.slice(root.length) : "";
+  }
+
+  /* What the LMS gives back is data from outside the package: only a plain relative path (no
+     scheme, no "..", no "//", nothing but letters, digits and . _ ~ - between slashes, ending in
+     .html) that stays inside the package counts; anything else (javascript:, another site, ../)
+     is ignored. */
+  function checkedPath(value) {
+    if (typeof value !== "string" || value.length > LOCATION_MAX || !PAGE_PATH.test(value)) return null;
+    return new URL(value, root).href === root + value ? value : null;
+  }
+
+  /* The page's own main heading, read from the package (same origin; nothing of it runs): a page
+     that is not there, or not an HTML page of this package, gives no title and so no offer. */
+  function titleOf(address) {
+    return fetch(address, { credentials: "same-origin" }).then(function (response) {
+      var type = response.headers.get("content-type") || "";
+      if (!response.ok || response.url.split("#")[0] !== address || type.indexOf("text/html") < 0) return "";
+      return response.text().then(function (html) {
+        var heading = new DOMParser().parseFromString(html, "text/html").querySelector("h1");
+        if (!heading) return "";
+        Array.prototype.forEach.call(heading.querySelectorAll(".headerlink"), function (a) { a.remove(); });
+        return heading.textContent.replace(/\s+/g, " ").trim();
+      });
+    });
+  }
+
+  /* On relaunch (entry "resume") the launch page's start button leads back to the stored page,
+     named: "Verder waar je was: <titel>". It does not jump there by itself: the launch page shows
+     the progress and what comes next, which is what a volunteer back after a week needs first, and
+     the choice stays theirs. Painted after progress.js painted the button (its timer came first). */
+  function offerResume(saved) {
+    var path = checkedPath(saved);
+    if (!path || path === LAUNCH_PAGE) return;
+    var painted = new Promise(function (resolve) {
+      function later() { setTimeout(resolve, 0); }
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", later);
+      else later();
+    });
+    Promise.all([titleOf(root + path), painted]).then(function (done) {
+      var button = document.querySelector(".nc-start-button"), title = done[0];
+      if (!button || !title) return;
+      button.href = root + path;
+      button.textContent = "Verder waar je was: " + title;
+      button.classList.add("nc-resume");
+    }).catch(function () { /* no title, no offer: the button stays as progress.js made it */ });
+  }
+
+  /* ---------- session time: from this session's first page to now ----------
+     The session runs over many pages (each its own document), so its start is kept for the tab in
+     sessionStorage; the platform adds the last value sent to the learner's total time. */
+  function sessionKey() { return route.site + ":scorm-sessie"; }
+  function beginSession() {
+    try { window.sessionStorage.setItem(sessionKey(), String(Date.now())); } catch (error) { /* no storage */ }
+  }
+  function sessionTime() {
+    var begun = NaN;
+    try { begun = parseInt(window.sessionStorage.getItem(sessionKey()), 10); } catch (error) { /* no storage */ }
+    if (isNaN(begun)) return "";
+    var seconds = Math.max(0, Math.floor((Date.now() - begun) / 1000));
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    var hours = Math.min(9999, Math.floor(seconds / 3600));
+    return ("000" + hours).slice(-4) + ":" + two(Math.floor(seconds / 60) % 60) + ":" + two(seconds % 60);  // HHHH:MM:SS
+  }
+
   function report(api) {
-    var record = load(), raw = score(record);
-    api.LMSSetValue("cmi.core.lesson_location", location.href.split("#")[0].replace(root, "").slice(0, 255));
+    var record = load(), raw = score(record), path = here(), spent = sessionTime();
+    if (spent) api.LMSSetValue("cmi.core.session_time", spent);
+    if (path && path.length <= LOCATION_MAX) api.LMSSetValue("cmi.core.lesson_location", path);
     if (raw !== null) {
       api.LMSSetValue("cmi.core.score.min", "0");
       api.LMSSetValue("cmi.core.score.max", "100");
@@ -105,6 +179,9 @@
     }
     api.LMSSetValue("cmi.core.lesson_status", status(record));
     api.LMSSetValue("cmi.suspend_data", encode(record));
+    // "suspend": the volunteer comes back to this course (also after passing, to look things up),
+    // so the LMS keeps suspend_data and the bookmark and says "resume" at the next launch.
+    api.LMSSetValue("cmi.core.exit", "suspend");
     api.LMSCommit("");
   }
 
@@ -122,9 +199,15 @@
   function connect(api) {
     // "false" with the LMS already initialised: the previous page of this package left it open.
     // Anything else (a session already finished) leaves the page as the public site: nothing read.
-    if (String(api.LMSInitialize("")) !== "true" && String(api.LMSGetLastError()) !== "101") return false;
+    var fresh = String(api.LMSInitialize("")) === "true";
+    if (!fresh && String(api.LMSGetLastError()) !== "101") return false;
+    if (fresh) beginSession();
     var saved = String(api.LMSGetValue("cmi.suspend_data") || ""), record = decode(saved);
     if (String(api.LMSGetLastError()) !== "0") return false;
+    // A new session of an attempt the volunteer left: read the bookmark before this page replaces it.
+    if (fresh && String(api.LMSGetValue("cmi.core.entry")) === "resume") {
+      offerResume(String(api.LMSGetValue("cmi.core.lesson_location") || ""));
+    }
     try { window.localStorage.setItem(key(), JSON.stringify(record || { format: 1, modules: {} })); }
     catch (error) { /* storage blocked: the page starts empty, as it would without the LMS */ }
     return true;
