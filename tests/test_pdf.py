@@ -454,3 +454,12 @@ def outline_tree(pdf: pikepdf.Pdf) -> list:
     with pdf.open_outline() as outline:
         return [(item.title, [(child.title, [g.title for g in child.children]) for child in item.children])
                 for item in outline.root]
+
+
+def test_a_phase_page_stays_with_its_step_also_when_it_would_start_a_volume() -> None:
+    from generator.print.print_html import size_ranges
+    is_phase = [False, True, False, False, True, False]  # page, phase, step, step, phase, step
+    ranges = size_ranges([3000] * 6, 1800, lambda index: is_phase[index])
+    assert ranges == [(0, 1), (1, 3), (3, 4), (4, 6)]
+    assert all(not is_phase[end - 1] for _, end in ranges)  # no volume ends on a phase page
+    assert size_ranges([500] * 6, 1800, lambda index: is_phase[index]) == [(0, 3), (3, 6)]

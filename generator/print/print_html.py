@@ -160,7 +160,7 @@ class PrintRenderer:
         parts = self._pack_parts(pack, phase, budget)
         nested = any(p["kind"] == "phase" for p in parts)
         sections = [self._pack_sections(part, nested) for part in parts]
-        volumes = split_volumes(parts, [sum(len(s.part.html) for s in group) for group in sections], budget)
+        volumes = split_volumes(parts, [sum(_body_size(s.part) for s in group) for group in sections], budget)
         phase_id = phase.meta.id if phase and pack.each_phase else None
         docs = []
         for number, (start, end) in enumerate(volumes, 1):
@@ -265,6 +265,11 @@ class PrintRenderer:
         return blocks
 
 
+def _body_size(part: Part) -> int:
+    """What a part holds, for the page estimate: its body, not the head every part repeats."""
+    return len(part.html.partition("<body>")[2])
+
+
 def _sheets_of(part: dict[str, object]) -> list[Worksheet]:
     return list(part["sheets"]) if part["kind"] == "step" else [part["sheet"]] if part["kind"] == "worksheet" else []
 
@@ -299,7 +304,10 @@ def size_ranges(sizes: list[int], budget: int, keep_with_next=lambda index: Fals
     start, size = 0, 0
     for index, item_size in enumerate(sizes):
         if index > start and size + item_size > budget:
-            end = index - 1 if keep_with_next(index - 1) and index - 1 > start else index
+            if keep_with_next(index - 1) and index - 1 == start:
+                size += item_size  # nothing before it to end on: it stays with the item after it
+                continue
+            end = index - 1 if keep_with_next(index - 1) else index
             ranges.append((start, end))
             start, size = end, sum(sizes[end:index])
         size += item_size
