@@ -463,3 +463,20 @@ def test_a_phase_page_stays_with_its_step_also_when_it_would_start_a_volume() ->
     assert ranges == [(0, 1), (1, 3), (3, 4), (4, 6)]
     assert all(not is_phase[end - 1] for _, end in ranges)  # no volume ends on a phase page
     assert size_ranges([500] * 6, 1800, lambda index: is_phase[index]) == [(0, 3), (3, 6)]
+
+
+def test_a_pack_embeds_each_print_font_once_and_reads_the_same(bundled_site: Path) -> None:
+    """The parts' font subsets are replaced by one font per face: fewer bytes, the same text."""
+    pack = bundled_site / "pdf" / "pakketten" / "handboek.pdf"
+    pdf = pikepdf.open(pack)
+    programs = set()
+    for page in pdf.pages:
+        for font in page.Resources.get("/Font", {}).values():
+            descriptor = font.DescendantFonts[0].FontDescriptor if "/DescendantFonts" in font else font.FontDescriptor
+            programs.add(descriptor.FontFile2.objgen)
+            assert "+" not in str(font.BaseFont)  # whole fonts, no subset tag
+    assert 1 < len(programs) <= 4, programs  # regular, bold, italic (and bold italic when used)
+    sheet = bundled_site / "pdf" / "werkbladen" / "mijn-droomnetwerk.pdf"  # keeps its own small subsets
+    own = [line for text in page_texts(sheet) for line in text.splitlines() if "pagina" not in line]
+    packed = "\n".join(page_texts(pack))
+    assert all(line in packed for line in own if line.strip()), "a line of the sheet reads otherwise in the pack"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pikepdf
 
 from generator.print.page_numbers import PageNumbers
+from generator.print.shared_fonts import share_fonts
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Composition:
     placements: list[Placement]
     numbered: bool = True
     metadata_from: int = 0   # the placement whose title, description and XMP the PDF carries
+    fonts: Path | None = None  # the print fonts: one of each face serves every part (shared_fonts.py)
     starts: list[int] = field(default_factory=list)  # filled in: each placement's first page (0-based)
 
 
@@ -78,6 +80,7 @@ def compose(composition: Composition, target: Path, numbers: PageNumbers | None)
         _finish_catalog(out, sources[composition.metadata_from], outline, dests)
         if composition.numbered and numbers is not None:
             numbers.stamp(out, [i for i in range(len(out.pages)) if i not in unnumbered])
+        share_fonts(out, composition.fonts)
         total = len(out.pages)
         out.save(target, deterministic_id=True, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pikepdf
 
+from generator.print.shared_fonts import cid_widths
+
 SAMPLE_TEXT = "pagina 0123456789 van"
 # The sample document: print.css's footer box with the sample text, nothing else on the page.
 SAMPLE_HTML = ('<!DOCTYPE html><html lang="nl"><head><title>Paginanummers</title><style>'
@@ -56,7 +58,7 @@ class PageNumbers:
         self.sample = pikepdf.open(sample)
         page = self.sample.pages[0]
         self.font = self._font(page)
-        self.codes, self.widths = _unicode_to_cid(self.font), _widths(self.font)
+        self.codes, self.widths = _unicode_to_cid(self.font), cid_widths(self.font)
         self.size, self.color, self.right, self.baseline = self._place(page)
 
     def _font(self, page: pikepdf.Page) -> pikepdf.Dictionary:
@@ -135,19 +137,3 @@ def _unicode_to_cid(font: pikepdf.Dictionary) -> dict[str, int]:
     if missing:
         raise SampleError(f"the sample font lacks {missing}")
     return found
-
-
-def _widths(font: pikepdf.Dictionary) -> dict[int, float]:
-    """A CID font's /W array: `c [w1 w2 ...]` and `c_first c_last w` runs."""
-    items, widths, index = list(font.DescendantFonts[0].get("/W", [])), {}, 0
-    while index < len(items):
-        first = int(items[index])
-        if isinstance(items[index + 1], pikepdf.Array):
-            for offset, width in enumerate(items[index + 1]):
-                widths[first + offset] = float(width)
-            index += 2
-        else:
-            for cid in range(first, int(items[index + 1]) + 1):
-                widths[cid] = float(items[index + 2])
-            index += 3
-    return widths

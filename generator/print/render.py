@@ -18,7 +18,7 @@ import pikepdf
 
 from generator.diagnostics import WARNING, Diagnostic, Location
 from generator.print import compose as compose_module
-from generator.print import page_numbers, tagging
+from generator.print import page_numbers, shared_fonts, tagging
 from generator.print.compose import Composition, Placement, compose, page_layout
 from generator.print.documents import Part, PrintDoc
 from generator.print.page_numbers import SAMPLE_HTML, PageNumbers
@@ -309,10 +309,10 @@ def _toc_pages(doc: PrintDoc, parts: _Parts, front_pages: int) -> list[int]:
     return [start + 1 for start, section in zip(starts[1:], doc.sections) if section.toc_title]
 
 
-def _composition(doc: PrintDoc, parts: _Parts, front: Part | None) -> Composition:
+def _composition(doc: PrintDoc, parts: _Parts, front: Part | None, fonts: Path) -> Composition:
     placements = [Placement(parts.path(front), unnumbered=1, placeholder_anchors=True)] if front else []
     placements += [Placement(parts.path(s.part), s.right_page, s.depth) for s in doc.sections]
-    return Composition(placements)
+    return Composition(placements, fonts=fonts)
 
 
 def _composed_key(composition: Composition, environment: str) -> str:
@@ -327,7 +327,7 @@ def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: P
     environment = "|".join([version("weasyprint"), version("pikepdf"), PDF_VARIANT, str(epoch),
                             _digest_folder(templates), _digest_folder(assets / "fonts"),
                             _code_digest(tagging)])
-    composed_environment = environment + "|" + _code_digest(compose_module, page_numbers)
+    composed_environment = environment + "|" + _code_digest(compose_module, page_numbers, shared_fonts)
     cache_dir.mkdir(parents=True, exist_ok=True)
     report = RenderReport({}, [], [], [])
     progress = Progress()
@@ -347,7 +347,7 @@ def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: P
                 fresh = part_key(doc.sections[0].part, environment) in parts.rendered_now
                 (report.rendered if fresh else report.cached).append(doc.path)
                 continue
-            composition = _composition(doc, parts, fronts.get(doc.path))
+            composition = _composition(doc, parts, fronts.get(doc.path), assets / "fonts")
             target = cache_dir / f"{_composed_key(composition, composed_environment)}.pdf"
             report.files[doc.path] = target
             if target.is_file():
