@@ -199,6 +199,8 @@ def measure(root: Path, runs: int, log=print, naive_runs: int | None = None) -> 
             log(f"  {SERIAL} {run + 1}/{runs}: {seconds:.1f}s")
         # Naive reference: one `weasyprint` command per unique part, one after the other (CLI
         # defaults: untagged PDF), with print.css given on the command line as the build gives it.
+        if naive_runs == 0:
+            return res
         folder = root / "theme" / "print"
         names = _write_naive_html(spec, folder)
         variant = res.variants.setdefault(NAIVE, Variant())

@@ -1,6 +1,6 @@
 """Benchmarks for netwerkcoach; writes bench/results.md. Run with `make bench` (never part of the tests).
 
-    .venv/bin/python bench/run.py [--runs N] [--quick] [--only build,serve,pdf,scaling,weight] [--no-lighthouse]
+    .venv/bin/python bench/run.py [--runs N] [--quick] [--only build,serve,pdf,scaling,weight] [--no-lighthouse] [--no-naive]
 
 Everything happens in temporary copies of the project sources; nothing in the repository changes
 except bench/results.md. Times are wall-clock medians of N runs (default 5; --quick: 2 runs,
@@ -60,6 +60,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2 runs, skip the slowest scaling builds")
     parser.add_argument("--only", default=",".join(ALL), help="comma-separated subset of " + ",".join(ALL))
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-naive", action="store_true",
+                        help="skip the naive reference (one weasyprint CLI per part: the slowest PDF way)")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results.md")
     args = parser.parse_args()
     runs = args.runs or (2 if args.quick else 5)
@@ -84,7 +86,7 @@ def main() -> int:
             log("4. PDF rendering")
             pdf_root = copy_project()
             pdf_res = measure_pdf.measure(pdf_root, 1 if args.quick else runs, log,
-                                          naive_runs=1 if args.quick else min(runs, 2))
+                                          naive_runs=0 if args.no_naive else 1 if args.quick else min(runs, 2))
             sections.append(report_pdf(pdf_res, targets, info.usable_cores))
         if "scaling" in only:
             log("5. scaling")
@@ -290,22 +292,27 @@ def report_pdf(res: measure_pdf.PdfResults, targets: list, cores: int) -> str:
         "into an empty cache. Nothing is composed and there is no page-number sample and no second round "
         "of fronts: no build that makes these PDFs could lay out less. The cold build and its floor run "
         "alternately, run after run, so load on the machine hits both alike.",
+    ] + ([
         f"- **{measure_pdf.NAIVE}** (reference only, not a target): one `.venv/bin/weasyprint --stylesheet "
         "print.css part.html part.pdf` per unique part of the floor, one after another, HTML files next to "
         "`print.css` (CLI defaults, so untagged PDFs: slightly less work than `pdf/ua-1`). It yields parts, "
-        "not the composed PDFs: a build has no whole-document HTML any more to give the CLI."
-        + (f" {len(naive.seconds)} run(s)." if naive else ""),
+        "not the composed PDFs: a build has no whole-document HTML any more to give the CLI. "
+        f"{len(naive.seconds)} run(s)."] if naive and naive.seconds else
+        ["- The naive reference (one `weasyprint` CLI per part) was skipped in this run (`--no-naive`)."]) + [
         "",
-        "| way | median | runs | documents | pages | pages/s | vs floor | peak RSS largest process | peak RSS process tree |",
+        "| way | median | runs | files (PDFs or parts) | pages | pages/s | vs floor | peak RSS largest process | peak RSS process tree |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, v in res.variants.items():
         lines.append(f"| {name} | {fmt_s(median(v.seconds))} | {', '.join(f'{t:.1f}' for t in v.seconds)} | "
                      f"{v.docs} | {v.pages} | {v.pages_per_s:.1f} | {median(v.seconds) / median(floor.seconds):.2f}x | "
                      f"{v.maxrss_mib:.0f} MiB | {v.tree_peak_mib:.0f} MiB |")
+    extra = pool.parts_rendered - floor.docs - 1   # besides the page-number sample
     lines += ["", f"**Ratio cold PDF stage / floor: {ratio:.2f}x** (goal: at most 1.25x). render_all laid out "
-              f"{pool.parts_rendered} parts against the floor's {floor.docs}: the page-number sample, and "
-              "fronts laid out a second time where the contents' own length moved the numbers.", ""]
+              f"{pool.parts_rendered} parts against the floor's {floor.docs}: the page-number sample"
+              + (f" and {extra} pack front(s) laid out a second time, because the contents' own length moved "
+                 "the page numbers" if extra > 0 else "") + f"; on top of that it composes the {pool.docs} PDFs "
+              "with pikepdf.", ""]
     return "\n".join(lines)
 
 
