@@ -111,7 +111,7 @@ def main() -> int:
     head = [
         "# Benchmarks",
         "",
-        f"Made by `make bench` (`bench/run.py{' --quick' if args.quick else ''}`, {runs} runs, median) on "
+        f"Made by `make bench` (`bench/run.py{' ' if sys.argv[1:] else ''}{clean(' '.join(sys.argv[1:]))}`, {runs} runs, median) on "
         f"{started:%Y-%m-%d %H:%M} UTC in {elapsed / 60:.1f} min. Every build runs in a temporary copy of "
         "`content/`, `worksheets/`, `site_config/`, `theme/` and `mkdocs.yml`. Times are wall clock. "
         "Not part of the test suite.",
