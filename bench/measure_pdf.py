@@ -1,8 +1,10 @@
-"""Measurement 4: PDF pages per second — process pool (2 workers) vs serial vs one `weasyprint` CLI per document."""
+"""Measurement 4: the PDF stage of a cold build (render_all: parts, fronts, composition) against its floor
+(every unique part rendered once on the same pool, nothing composed), serial, and one `weasyprint` CLI per part."""
 from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import sys
 import tempfile
@@ -27,6 +29,7 @@ class Variant:
     docs: int = 0
     maxrss_mib: float = 0.0       # largest single process
     tree_peak_mib: float = 0.0    # whole process tree, sampled
+    parts_rendered: int = 0       # render_all only: parts WeasyPrint laid out (fronts of every round included)
 
     @property
     def pages_per_s(self) -> float:
@@ -40,7 +43,6 @@ class Variant:
 @dataclass
 class PdfResults:
     variants: dict[str, Variant] = field(default_factory=dict)
-    unique: Variant | None = None  # every part once: the floor for any way that renders no page twice
 
 
 def count_pages(folder: Path) -> tuple[int, int]:
@@ -68,119 +70,165 @@ def _docs(root: Path):
     return project, handbook, printer.documents()
 
 
-def _unique_docs(root: Path):
-    """The least a build must lay out if no page were ever rendered twice: every worksheet once,
-    every step's explanation and theory once, every other part of a pack once, and each pack's
-    cover and contents.
+def unique_parts(root: Path):
+    """Every part the PDFs of a build are made of, each once: the part of every section of every
+    document, and each pack's cover and contents as render_all finally renders it (with the page
+    numbers it found). Learnt from one render_all into a throw-away cache; the fronts are read off
+    render_all's own `_fronts` step. The page-number sample and the fronts of earlier rounds (rendered
+    before the contents' own length was known) are not in it: they are part of the composition cost."""
+    from generator.model.dates import source_date_epoch
+    from generator.print import render
+    project, handbook, docs = _docs(root)
+    fronts: dict = {}
+    original = render._fronts
 
-    Uses the renderer's own documents and parts, so the content is exactly what the PDFs hold.
-    Bench only: it measures a floor, not a way the build could work as it is (the page numbers,
-    contents pages and PDF structure of assembled documents are left out, so the real cost of
-    assembling would come on top)."""
-    from markupsafe import Markup
+    def spy(*args):
+        result = original(*args)
+        fronts.update(result)
+        return result
 
-    from generator.print.documents import PrintDoc
-    from generator.print.print_html import HTML_CHARS_PER_PAGE
-    project, handbook, printer = _printer(root)
-    docs = printer.documents()
-    context = printer._context("deel", "")
-    part_template = printer.env.get_template("part.html.j2")
-    single = printer.env.from_string('{% extends "base.html.j2" %}{% block body %}{{ body }}{% endblock %}')
-    unique: dict[str, PrintDoc] = {doc.path: doc for doc in docs if doc.path.startswith("pdf/werkbladen/")}
-    for pack_doc in (doc for doc in docs if doc.path.startswith("pdf/pakketten/")):
-        cover_and_contents, first_part, _ = pack_doc.html.partition('<section class="doc')
-        if not first_part:  # pack.html.j2 changed: without this the floor would hold whole packs
-            raise SystemExit(f"{pack_doc.path}: no '<section class=\"doc' to end its cover and contents")
-        unique[pack_doc.path] = PrintDoc(pack_doc.path, pack_doc.title, cover_and_contents + "</body></html>")
-    for pack in handbook.site.packs:
-        for phase in list(handbook.phases) if pack.each_phase else [None]:
-            for part in printer._pack_parts(pack, phase, pack.volume_pages * HTML_CHARS_PER_PAGE):
-                if part["kind"] == "worksheet":  # worksheets are in already, each once
-                    continue
-                body = Markup(part_template.render(**context, part={**part, "sheets": []}))
-                if body not in unique:
-                    unique[body] = PrintDoc(f"deel-{len(unique)}.pdf", "deel", single.render(**context, body=body))
-    return project, handbook, list(unique.values())
+    render._fronts = spy
+    try:
+        with tempfile.TemporaryDirectory(prefix="nc-bench-learn-") as cache:
+            render.render_all(docs, project.theme_dir / "print", project.theme_dir / "assets", Path(cache),
+                              source_date_epoch(handbook.meta.edition.date), workers=2)
+    finally:
+        render._fronts = original
+    packs = sum(1 for doc in docs if doc.front is not None)
+    if len(fronts) != packs:
+        raise SystemExit(f"floor: {len(fronts)} fronts learnt for {packs} packs; render_all changed its steps")
+    unique = {section.part: None for doc in docs for section in doc.sections}
+    unique.update(dict.fromkeys(fronts.values()))
+    return project, handbook, list(unique)
 
 
-def _child_render(root: Path, out: Path, workers: int, unique: bool = False) -> None:
-    # Child process: the documents of `netwerkcoach build` (or, `unique`, the floor's parts), rendered
-    # by render_all into a cold cache.
+def _child_floor_parts(root: Path, out: Path) -> None:
+    # Child process (not timed): the floor's parts, pickled for the timed children.
+    from generator.model.dates import source_date_epoch
+    project, handbook, parts = unique_parts(root)
+    with out.open("wb") as handle:
+        pickle.dump({"parts": parts, "templates": project.theme_dir / "print",
+                     "assets": project.theme_dir / "assets",
+                     "epoch": source_date_epoch(handbook.meta.edition.date)}, handle)
+    print(json.dumps({"parts": len(parts)}))
+
+
+def _child_render_parts(spec: Path, out: Path, workers: int) -> None:
+    # Child process: the floor. Exactly the unique parts, each rendered once by the build's own
+    # worker function on the build's own pool (fonts and print.css loaded once per worker), into a
+    # cold cache, longest first as render_all does; no composition, no page numbers.
+    from generator.print import render
+    data = pickle.loads(spec.read_bytes())
+    parts = sorted(data["parts"], key=lambda part: len(part.html), reverse=True)
+    start = time.perf_counter()
+    settings = render._Settings(data["templates"], data["assets"], data["epoch"], workers)
+    pool = render._Workers(settings, render.Progress())
+    try:
+        results = pool.run([(render._render_one, part.html, settings.base_url, out / f"{index:04d}.pdf",
+                             part.fields) for index, part in enumerate(parts)])
+    finally:
+        pool.close()
+    seconds = time.perf_counter() - start
+    warnings = [warning for found, _ in results for warning in found]
+    if warnings:
+        raise SystemExit(f"floor: WeasyPrint warned: {warnings[:3]}")
+    print(json.dumps({"seconds": seconds, "docs": len(parts)}))
+
+
+def _child_render(root: Path, out: Path, workers: int) -> None:
+    # Child process: the documents of `netwerkcoach build`, rendered by render_all into a cold cache
+    # (parts, fronts, composition, page numbers): the PDF stage of a cold build.
     from generator.model.dates import source_date_epoch
     from generator.print.render import render_all
-    project, handbook, docs = _unique_docs(root) if unique else _docs(root)
+    project, handbook, docs = _docs(root)
     with tempfile.TemporaryDirectory(prefix="nc-bench-cache-") as cache:
         start = time.perf_counter()
         report = render_all(docs, project.theme_dir / "print", project.theme_dir / "assets", Path(cache),
                             source_date_epoch(handbook.meta.edition.date), workers=workers)
         seconds = time.perf_counter() - start
+        if report.problems:
+            raise SystemExit(f"render_all: {report.problems[:3]}")
         for index, path in enumerate(report.files.values()):
             shutil.copyfile(path, out / f"{index:04d}.pdf")
-    print(json.dumps({"seconds": seconds, "docs": len(docs), "rendered": len(report.rendered)}))
+    print(json.dumps({"seconds": seconds, "docs": len(docs), "rendered": len(report.rendered),
+                      "parts_rendered": report.parts_rendered}))
 
 
-def _child_prepare(root: Path) -> None:
-    # Child process: write each document's print HTML next to print.css so relative URLs resolve.
-    project, _, docs = _docs(root)
-    folder = project.theme_dir / "print"
+def _write_naive_html(spec: Path, folder: Path) -> list[str]:
+    # Write each unique part's HTML next to print.css so relative URLs resolve (the naive reference).
     names = []
-    for index, doc in enumerate(docs):
+    for index, part in enumerate(pickle.loads(spec.read_bytes())["parts"]):
         path = folder / f"_bench_{index:04d}.html"
-        path.write_text(doc.html, encoding="utf-8")
+        path.write_text(part.html, encoding="utf-8")
         names.append(path.name)
-    print(json.dumps(names))
+    return names
 
 
-def _time_render(mode: str, root: Path, workers: int, variant: Variant) -> float:
-    """One cold render in a fresh Python (`--render` or `--render-unique`); returns its seconds."""
+def _time_child(mode: str, arg: Path, workers: int, variant: Variant) -> float:
+    """One cold render in a fresh Python; returns its seconds."""
     with tempfile.TemporaryDirectory(prefix="nc-bench-pdf-") as out:
-        timed = run_timed([PY, __file__, mode, str(root), out, str(workers)])
-        seconds = json.loads(timed.stdout.strip().splitlines()[-1])["seconds"]
-        variant.seconds.append(seconds)
+        timed = run_timed([PY, __file__, mode, str(arg), out, str(workers)])
+        result = json.loads(timed.stdout.strip().splitlines()[-1])
+        variant.seconds.append(result["seconds"])
         variant.docs, variant.pages = count_pages(Path(out))
         variant.add_peaks(timed)
-    return seconds
+        if "parts_rendered" in result:
+            variant.parts_rendered = result["parts_rendered"]
+    return result["seconds"]
+
+
+POOL, SERIAL, FLOOR, NAIVE = ("pool (2 workers)", "serial (1 worker)", "every part once, pool (2 workers)",
+                              "naive (weasyprint CLI per unique part)")
 
 
 def measure(root: Path, runs: int, log=print, naive_runs: int | None = None) -> PdfResults:
     res = PdfResults()
-    for name, workers in (("pool (2 workers)", 2), ("serial (1 worker)", 1)):
-        variant = res.variants.setdefault(name, Variant())
+    with tempfile.TemporaryDirectory(prefix="nc-bench-floor-") as tmp:
+        spec = Path(tmp) / "parts.pickle"
+        run_timed([PY, __file__, "--floor-parts", str(root), str(spec)])
+        # The cold PDF stage and its floor side by side, run after run: load on the machine hits both alike.
+        pool, floor = res.variants.setdefault(POOL, Variant()), res.variants.setdefault(FLOOR, Variant())
         for run in range(runs):
-            seconds = _time_render("--render", root, workers, variant)
-            log(f"  {name} {run + 1}/{runs}: {seconds:.1f}s, {variant.pages} pages")
-    res.unique = Variant()
-    for run in range(runs):
-        seconds = _time_render("--render-unique", root, 2, res.unique)
-        log(f"  every part once, pool {run + 1}/{runs}: {seconds:.1f}s, {res.unique.pages} pages")
-    # Naive: one `weasyprint` command per document, one after the other (CLI defaults: untagged PDF),
-    # with print.css given on the command line as the build gives it to WeasyPrint.
-    names = json.loads(run_timed([PY, __file__, "--prepare", str(root)]).stdout.strip().splitlines()[-1])
-    folder = root / "theme" / "print"
-    variant = res.variants.setdefault("naive (weasyprint CLI per document)", Variant())
-    for run in range(naive_runs or runs):
-        with tempfile.TemporaryDirectory(prefix="nc-bench-naive-") as out:
-            total = 0.0
+            seconds = _time_child("--render", root, 2, pool)
+            log(f"  {POOL} {run + 1}/{runs}: {seconds:.1f}s, {pool.pages} pages")
+            seconds = _time_child("--render-parts", spec, 2, floor)
+            log(f"  {FLOOR} {run + 1}/{runs}: {seconds:.1f}s, {floor.docs} parts, {floor.pages} pages")
+        serial = res.variants.setdefault(SERIAL, Variant())
+        for run in range(runs):
+            seconds = _time_child("--render", root, 1, serial)
+            log(f"  {SERIAL} {run + 1}/{runs}: {seconds:.1f}s")
+        # Naive reference: one `weasyprint` command per unique part, one after the other (CLI
+        # defaults: untagged PDF), with print.css given on the command line as the build gives it.
+        if naive_runs == 0:
+            return res
+        folder = root / "theme" / "print"
+        names = _write_naive_html(spec, folder)
+        variant = res.variants.setdefault(NAIVE, Variant())
+        try:
+            for run in range(naive_runs or runs):
+                with tempfile.TemporaryDirectory(prefix="nc-bench-naive-") as out:
+                    total = 0.0
+                    for name in names:
+                        timed = run_timed([str(BIN / "weasyprint"), "--stylesheet", STYLESHEET, name,
+                                           os.path.join(out, name[:-5] + ".pdf")], cwd=folder)
+                        total += timed.seconds
+                        variant.add_peaks(timed)
+                    variant.seconds.append(total)
+                    variant.docs, variant.pages = count_pages(Path(out))
+                    first = Path(out) / (names[0][:-5] + ".pdf")
+                    if not uses_print_font(first.read_bytes()):
+                        raise RuntimeError(f"naive: {first.name} is not set in {PRINT_FONT}; print.css did not reach it")
+                log(f"  naive {run + 1}/{naive_runs or runs}: {total:.1f}s, {variant.pages} pages")
+        finally:
             for name in names:
-                timed = run_timed([str(BIN / "weasyprint"), "--stylesheet", STYLESHEET, name,
-                                   os.path.join(out, name[:-5] + ".pdf")], cwd=folder)
-                total += timed.seconds
-                variant.add_peaks(timed)
-            variant.seconds.append(total)
-            variant.docs, variant.pages = count_pages(Path(out))
-            first = Path(out) / (names[0][:-5] + ".pdf")
-            if not uses_print_font(first.read_bytes()):
-                raise RuntimeError(f"naive: {first.name} is not set in {PRINT_FONT}; print.css did not reach it")
-        log(f"  naive {run + 1}/{naive_runs or runs}: {total:.1f}s, {variant.pages} pages")
-    for name in names:
-        (folder / name).unlink()
+                (folder / name).unlink()
     return res
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--render"]:
         _child_render(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
-    elif sys.argv[1:2] == ["--render-unique"]:
-        _child_render(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), unique=True)
-    elif sys.argv[1:2] == ["--prepare"]:
-        _child_prepare(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["--render-parts"]:
+        _child_render_parts(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+    elif sys.argv[1:2] == ["--floor-parts"]:
+        _child_floor_parts(Path(sys.argv[2]), Path(sys.argv[3]))
