@@ -56,9 +56,24 @@ def said(page) -> str:
     return page.locator(".nc-sets-status").text_content()
 
 
+def more(page) -> None:
+    """Open "Meer voor deze cliënt" (the tools for the chosen client) by touch, if it is closed."""
+    if page.locator(".nc-sets-more").get_attribute("open") is None:
+        page.locator(".nc-sets-more summary").tap()
+
+
+def tool(page, action: str):
+    if action != "new":
+        more(page)
+    return page.locator(f'.nc-client-sets [data-action="{action}"]')
+
+
 def name_by_keyboard(page, action: str, name: str) -> None:
     """A set's tool by keyboard only: focus the button, Enter, type the name, Enter."""
-    page.locator(f'.nc-sets-tools [data-action="{action}"]').focus()
+    if action != "new" and page.locator(".nc-sets-more").get_attribute("open") is None:
+        page.locator(".nc-sets-more summary").focus()
+        page.keyboard.press("Enter")  # a details element opens with the keyboard
+    page.locator(f'.nc-client-sets [data-action="{action}"]').focus()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "nc-sets-name-input"
     page.keyboard.press("Control+A")
@@ -67,7 +82,7 @@ def name_by_keyboard(page, action: str, name: str) -> None:
 
 
 def name_by_touch(page, action: str, name: str) -> None:
-    page.locator(f'.nc-sets-tools [data-action="{action}"]').tap()
+    tool(page, action).tap()
     page.locator("#nc-sets-name-input").fill(name)
     page.get_by_role("button", name="Klaar").tap()
 
@@ -133,7 +148,7 @@ def test_saving_one_client_to_a_file_holds_that_client_only(phone, site_url: str
     phone.locator('input[name$=".1.naam"]').dispatch_event("input")
     phone.locator("#nc-sets-choice").select_option(label="Anna")
     with phone.expect_download() as download:
-        phone.locator('.nc-sets-tools [data-action="export"]').tap()
+        tool(phone, "export").tap()
     saved = tmp_path / "anna.json"
     download.value.save_as(saved)
     assert download.value.suggested_filename == "werkbladen-netwerkcoach-default-anna.json"
@@ -149,7 +164,7 @@ def test_saving_one_client_to_a_file_holds_that_client_only(phone, site_url: str
 def test_wiping_one_client_leaves_the_other(phone, site_url: str) -> None:
     two_clients(phone, site_url)  # Bram is chosen
     phone.once("dialog", lambda dialog: (phone.dialogs.append(dialog.message), dialog.accept()))
-    phone.locator('.nc-sets-tools [data-action="wipe"]').tap()
+    tool(phone, "wipe").tap()
     wait_until(phone, "document.querySelector('.nc-sets-status').textContent.includes('gewist')")
     assert "Bram" in phone.dialogs[0]
     assert answer(phone).input_value() == ""
@@ -161,7 +176,7 @@ def test_wiping_one_client_leaves_the_other(phone, site_url: str) -> None:
     assert answer(phone).input_value() == "Anna wil elke week koffie"
     # Taking a client away removes the set and its answers; the other stays chosen.
     phone.once("dialog", lambda dialog: dialog.accept())
-    phone.locator('.nc-sets-tools [data-action="remove"]').tap()
+    tool(phone, "remove").tap()
     wait_until(phone, "document.querySelector('.nc-sets-status').textContent.includes('weggehaald')")
     assert phone.locator("#nc-sets-choice option").all_text_contents() == ["Bram"]
     assert answer(phone).input_value() == ""
@@ -251,7 +266,7 @@ def test_a_hostile_name_stays_text(phone, site_url: str, tmp_path: Path) -> None
         phone.evaluate("document.querySelectorAll('body script:not([src])').length")  # no image, no new script
     assert said(phone).startswith("Nieuwe cliënt gemaakt: " + HOSTILE[2])
     with phone.expect_download() as download:
-        phone.locator('.nc-sets-tools [data-action="export"]').tap()
+        tool(phone, "export").tap()
     saved = tmp_path / "vreemd.json"
     download.value.save_as(saved)
     assert json.loads(saved.read_text(encoding="utf-8"))["set"]["name"] == HOSTILE[2]
@@ -315,13 +330,17 @@ def test_the_choice_fits_a_phone_and_every_target_is_big_enough(phone, site_url:
     problems = {}
     for path in (DROOM, KAART, "werkbladen/index.html"):
         fresh(phone, site_url, path)
-        phone.locator('.nc-sets-tools [data-action="new"]').tap()  # the name field open too
+        tool(phone, "new").tap()  # the name field open too, and the tools for the chosen client
+        more(phone)
         found = phone.evaluate("""[document.documentElement.scrollWidth > innerWidth,
             [...document.querySelectorAll('.nc-client-sets *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1)
               .map(e => e.tagName + '.' + e.className),
-            [...document.querySelectorAll('.nc-client-sets button, .nc-client-sets select, .nc-client-sets input')]
+            [...document.querySelectorAll('.nc-client-sets :is(button, select, input, summary)')]
               .filter(e => { const r = e.getBoundingClientRect(); return r.width < 44 || r.height < 44; })
-              .map(e => e.textContent || e.id)]""")
+              .map(e => e.textContent || e.id),
+            document.querySelectorAll('.nc-client-sets :is(button, select, input, summary)').length]""")
+        assert found[3] == 10  # select, new, summary, 4 tools, name field, ok, cancel
+        found = found[:3]
         if found != [False, [], []]:
             problems[path] = found
         phone.screenshot(path=str(tmp_path / (path.replace("/", "-") + ".png")), full_page=False)

@@ -247,7 +247,7 @@
         announce(panel, set.name + " is weggehaald. Je werkt nu voor " + current(site).name + ".");
       }
     };
-    Array.prototype.forEach.call(panel.querySelectorAll(".nc-sets-tools button[data-action]"), function (el) {
+    Array.prototype.forEach.call(panel.querySelectorAll("button[data-action]"), function (el) {
       el.addEventListener("click", handlers[el.dataset.action]);
       el.disabled = false;
     });
