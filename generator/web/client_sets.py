@@ -1,4 +1,4 @@
-""""Voor wie is dit?": the coach's answer sets per client on the worksheet pages.
+"""The choice "Voor wie is dit?": the coach's answer sets per client on the worksheet pages.
 
 The sets themselves live in the browser (theme/assets/js/worksheets.js); a page carries only
 where to store, which sheets are the learner's own (never per client) and the method's word for

@@ -234,6 +234,8 @@ def render_worksheets_index(hb: Handbook) -> str:
                   '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. Er wordt niets '
                   "verstuurd. Wil je ze bewaren of meenemen? Sla ze op als bestand.</p>",
                   sets_panel(hb, store_namespace(hb)),
+                  f'<p class="nc-help">De knoppen hieronder gelden voor de {esc(hb.method.roles.client)} die hierboven '
+                  "gekozen is, en voor je eigen werkbladen.</p>",
                   f'<div class="nc-all-tools" data-site="{esc(store_namespace(hb))}">{stand_in_buttons(ALL_SHEETS_TOOLS)}'
                   '<p class="nc-status" role="status"></p></div>',
                   *groups, script_tag(links, "answer-sets.js"), script_tag(links, "worksheets.js"))
