@@ -318,6 +318,14 @@ def test_an_evaluation_form_keeps_its_trajectory_code_with_its_client(phone, sit
     phone.locator("#nc-traject-code").dispatch_event("change")
     phone.locator("#nc-traject-maand").fill("2026-03")
     phone.locator("#nc-traject-maand").dispatch_event("input")
+    phone.locator('[name="netwerk-dichtbij"]').fill("4")
+    phone.locator('[name="netwerk-dichtbij"]').dispatch_event("input")
+    record = f"JSON.parse(localStorage.getItem('{SITE}:traject:T-014:intake')).waarden"
+    assert phone.evaluate(record) == {"netwerk-dichtbij": "4"}
+    phone.reload()  # opening the form again keeps what the trajectory holds
+    assert phone.locator('[name="netwerk-dichtbij"]').input_value() == "4"
+    assert phone.evaluate(record) == {"netwerk-dichtbij": "4"}
+    assert "bewaard bij traject T-014" in phone.locator(".nc-trajectory-status").text_content()
     name_by_keyboard(phone, "new", "Bram")
     assert phone.locator("#nc-traject-code").input_value() == ""
     phone.locator("#nc-sets-choice").select_option(label="Anna")

@@ -112,7 +112,11 @@
     monthInput.addEventListener("input", store);
     monthInput.addEventListener("change", store);
     form.addEventListener("input", function () { if (codeInput.value.trim() === current) store(); });
-    store();
+    // On opening only say where the answers go: worksheets.js fills the form after this runs, and
+    // writing now would keep an empty form under the last code (its values lost until typed again).
+    var problem = panelProblem(codeInput.value.trim(), monthInput.value.trim(), form);
+    if (problem) say(box, problem, !!codeInput.value.trim());
+    else say(box, "Je antwoorden worden bewaard bij traject " + current + " (" + monthInput.value.trim() + ").");
   }
 
   /* ---------- CSV ---------- */
