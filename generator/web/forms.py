@@ -25,8 +25,9 @@ def method_choices(method: MethodDef) -> dict[str, object]:
 
 def render_form(sheet: Worksheet, site_id: str, method: MethodDef) -> str:
     """The whole form; one line per element so Markdown passes it through as one HTML block."""
+    audience = method.audience(sheet.audience)
     return render("forms/form.html.j2", sheet=sheet, site_id=site_id, instructions=_instructions(sheet),
-                  **method_choices(method))
+                  own=audience is not None and not audience.per_client, **method_choices(method))
 
 
 def _instructions(sheet: Worksheet) -> dict[str, Markup]:

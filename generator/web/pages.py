@@ -13,6 +13,7 @@ from generator.model.schema.method import StepPart
 from generator.model.schema.worksheet import Worksheet
 from generator.web.blocks import lines as _lines
 from generator.web.blocks import script_tag, stand_in_buttons
+from generator.web.client_sets import sets_panel, sheet_panel
 from generator.web.forms import render_form
 from generator.web.links import LinkResolver
 from generator.web.monitoring import page_tool, trajectory_panel
@@ -232,9 +233,12 @@ def render_worksheets_index(hb: Handbook) -> str:
     return _lines("# Werkbladen", "Vul een werkblad in op het scherm, of print het.",
                   '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. Er wordt niets '
                   "verstuurd. Wil je ze bewaren of meenemen? Sla ze op als bestand.</p>",
+                  sets_panel(hb, store_namespace(hb)),
+                  f'<p class="nc-help">De knoppen hieronder gelden voor de {esc(hb.method.roles.client)} die hierboven '
+                  "gekozen is, en voor je eigen werkbladen.</p>",
                   f'<div class="nc-all-tools" data-site="{esc(store_namespace(hb))}">{stand_in_buttons(ALL_SHEETS_TOOLS)}'
                   '<p class="nc-status" role="status"></p></div>',
-                  *groups, script_tag(links, "worksheets.js"))
+                  *groups, script_tag(links, "answer-sets.js"), script_tag(links, "worksheets.js"))
 
 
 def _sheet_item(hb: Handbook, links: LinkResolver, sheet: Worksheet) -> str:
@@ -254,10 +258,11 @@ def render_worksheet(hb: Handbook, sheet: Worksheet, pdfs: set[str] = frozenset(
                             "Invulbare PDF (op de computer invullen en bewaren)"),
                   '<p class="nc-privacy">Je antwoorden blijven op dit apparaat. '
                   "Er wordt niets verstuurd.</p>",
+                  sheet_panel(hb, sheet, store_namespace(hb)),
                   f'<div class="nc-tools">{stand_in_buttons(SHEET_TOOLS)}</div>'
                   f'<p class="nc-status" data-for="{esc(sheet.id)}" role="status"></p>',
                   trajectory_panel(hb, sheet, links), render_form(sheet, store_namespace(hb), hb.method),
-                  script_tag(links, "worksheets.js"))
+                  script_tag(links, "answer-sets.js"), script_tag(links, "worksheets.js"))
 
 
 def render_downloads(hb: Handbook, downloads: list) -> str:

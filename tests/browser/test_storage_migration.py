@@ -47,7 +47,8 @@ def test_earlier_progress_and_answers_move_to_the_handbooks_own_keys(page, earli
     assert page.locator("form.nc-worksheet textarea").first.input_value() == "Werken in een tuin"
     stored = _stored(page)
     assert stored[f"{NEW}:voortgang"] == progress
-    assert stored[f"{NEW}:werkblad:eerste-gesprek"]["answers"] == sheet["answers"]
+    # and on into the first client's set (answer-sets.js), as every sheet kept before sets existed
+    assert stored[f"{NEW}:set:1:werkblad:eerste-gesprek"]["answers"] == sheet["answers"]
     assert not [key for key in stored if key.startswith(OLD)]
     assert stored["iets-anders"] == {"blijft": True}  # what is not ours is left alone
 

@@ -49,7 +49,8 @@ def test_export_wipe_import_gives_the_same_answers(page, site_url: str, tmp_path
     chooser.value.set_files(str(saved))
     wait_until(page, "document.querySelector('form.nc-worksheet textarea').value !== ''")
     assert first_textarea(page).input_value() == "Meer contact met mijn zus"
-    stored = page.evaluate("JSON.parse(localStorage.getItem('netwerkcoach:default:werkblad:mijn-droomnetwerk'))")
+    # a client's sheet is kept in the set chosen for it (answer-sets.js): the first set here
+    stored = page.evaluate("JSON.parse(localStorage.getItem('netwerkcoach:default:set:1:werkblad:mijn-droomnetwerk'))")
     assert stored["answers"] == answers_before
 
 
@@ -193,7 +194,8 @@ def test_answers_from_an_older_worksheet_version_are_kept_and_shown(page, site_u
     page.goto(f"{site_url}/{DROOM}")
     box = page.locator(".nc-earlier")
     assert "Dit wil ik niet kwijt" in box.inner_text()
-    stored = page.evaluate("JSON.parse(localStorage.getItem('netwerkcoach:default:werkblad:mijn-droomnetwerk'))")
+    # stored before client sets existed: moved into the first set, and kept there
+    stored = page.evaluate("JSON.parse(localStorage.getItem('netwerkcoach:default:set:1:werkblad:mijn-droomnetwerk'))")
     assert stored["earlier"]["een-vraag-die-weg-is"] == "Dit wil ik niet kwijt"
     assert stored["version"] == 1
 

@@ -43,6 +43,8 @@ class Audience(Strict):
     id: Slug
     title: Text                # heading of its group of worksheets
     plain_language: bool = Field(default=False, strict=True)  # B1 readability check applies
+    # Answers are kept per client (the coach's sets on one device); false: the learner's own sheets.
+    per_client: bool = Field(default=True, strict=True)
 
 
 # A facet's value is named by the steps (`facets: {to-grow: [T]}`): letters, digits, spaces, hyphens.

@@ -1,5 +1,6 @@
 /* The SCORM 1.2 package only: the volunteer's own progress and quiz scores go to the learning
-   platform (LMS) that opened the package. Worksheet answers (<site>:werkblad:*) are never read
+   platform (LMS) that opened the package. Worksheet answers (<site>:werkblad:*, and
+   per client <site>:set:<id>:werkblad:*, see answer-sets.js) are never read
    here: they are about clients and stay in this browser. Without an LMS this file does nothing.
    It runs before progress.js, so the record from the LMS is in place before any page reads it. */
 (function () {

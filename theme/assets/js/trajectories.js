@@ -19,6 +19,8 @@
     box.textContent = text;
     box.classList.toggle("nc-error", !!isError);
   }
+  /* The client's answer set the form is kept in now (answer-sets.js), "" without sets. */
+  function currentSet(site) { return window.ncSets ? window.ncSets.currentId(site) : ""; }
   function readJson(key) {
     try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (error) { return null; }
   }
@@ -77,7 +79,7 @@
                      waarden: formMeasures(form, cfg), bewaard: new Date().toISOString() };
       try {
         window.localStorage.setItem(recordKey(cfg.site, code, moment), JSON.stringify(record));
-        window.localStorage.setItem(lastKey(cfg.site, moment), JSON.stringify({ code: code, maand: month }));
+        window.localStorage.setItem(lastKey(cfg.site, moment), JSON.stringify({ code: code, maand: month, set: currentSet(cfg.site) }));
         say(box, "Bewaard bij traject " + code + " (" + month + ") op dit apparaat.");
       } catch (error) { say(box, "Let op: bewaren lukt niet in deze browser (vol of privévenster).", true); }
     }
@@ -90,14 +92,31 @@
       current = code;
       store();
     }
-    var last = readJson(lastKey(cfg.site, moment));
-    if (last) { codeInput.value = last.code; monthInput.value = last.maand; current = last.code; }
+    // The last code is the one used for the client chosen now: with another client the form
+    // shows that client's answers, and the code of the one before must not be written with them.
+    function restoreLast() {
+      var last = readJson(lastKey(cfg.site, moment));
+      var fits = last && (!last.set || last.set === currentSet(cfg.site));
+      codeInput.value = fits ? last.code : "";
+      monthInput.value = fits ? last.maand : "";
+      current = fits ? last.code : "";
+    }
+    restoreLast();
+    window.addEventListener("nc-set-change", function (event) {
+      if (event.detail.site !== cfg.site) return;
+      restoreLast();
+      say(box, current ? "Trajectcode " + current + " hoort bij deze antwoorden." : "");
+    });
     codeInput.addEventListener("change", switchCode);
     codeInput.addEventListener("input", function () { if (!codeInput.value.trim()) store(); });
     monthInput.addEventListener("input", store);
     monthInput.addEventListener("change", store);
     form.addEventListener("input", function () { if (codeInput.value.trim() === current) store(); });
-    store();
+    // On opening only say where the answers go: worksheets.js fills the form after this runs, and
+    // writing now would keep an empty form under the last code (its values lost until typed again).
+    var problem = panelProblem(codeInput.value.trim(), monthInput.value.trim(), form);
+    if (problem) say(box, problem, !!codeInput.value.trim());
+    else say(box, "Je antwoorden worden bewaard bij traject " + current + " (" + monthInput.value.trim() + ").");
   }
 
   /* ---------- CSV ---------- */
@@ -161,6 +180,12 @@
   }
 
   window.ncTrajectories = { buildCsv: buildCsv, csvCell: csvCell, startPanel: startPanel, startExport: startExport, config: config };
-  document.querySelectorAll(".nc-trajectory-panel").forEach(startPanel);
-  document.querySelectorAll(".nc-trajectory-export").forEach(startExport);
+  // At DOMContentLoaded, after answer-sets.js (later in the page) is there to say which set is chosen.
+  function start() {
+    document.querySelectorAll(".nc-trajectory-panel").forEach(startPanel);
+    document.querySelectorAll(".nc-trajectory-export").forEach(startExport);
+  }
+  // (A deferred script runs while the page is "interactive", before DOMContentLoaded.)
+  if (document.readyState === "complete") start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

@@ -6,9 +6,17 @@
   // button, activate, sayIn, download, pickFile: window.ncSite from progress.js, taken in start()
   var button, activate, sayIn, download, pickFile;
 
-  // `site` is the store namespace "<handbook id>:<organisation>" (see progress.js).
-  function storeKey(site, sheet) { return site + ":werkblad:" + sheet; }
-  function storePrefix(site) { return site + ":werkblad:"; }
+  // `site` is the store namespace "<handbook id>:<organisation>" (see progress.js). A sheet's
+  // record is kept in the set of the client chosen for it, or, for the learner's own sheets, in
+  // one place (answer-sets.js says where).
+  function storeKey(site, sheet, setId, own) {
+    return own ? window.ncSets.ownKey(site, sheet) : window.ncSets.sheetKey(site, setId, sheet);
+  }
+  /* A form's key: the set it was opened for (form.dataset.set), so a tab never writes into
+     another client's set. */
+  function formKey(form) {
+    return storeKey(form.dataset.site, form.dataset.worksheet, form.dataset.set, !!form.dataset.own);
+  }
 
   /* ---------- reading and filling a form ---------- */
   function readForm(form) {
@@ -48,15 +56,15 @@
   }
 
   /* ---------- storage ---------- */
-  function loadRecord(site, sheet) {
+  function loadRecord(key) {
     try {
-      var text = window.localStorage.getItem(storeKey(site, sheet));
+      var text = window.localStorage.getItem(key);
       return text ? JSON.parse(text) : null;
     } catch (error) { return null; }
   }
 
-  function writeRecord(site, record) {
-    window.localStorage.setItem(storeKey(site, record.sheet), JSON.stringify(record));
+  function writeRecord(key, record) {
+    window.localStorage.setItem(key, JSON.stringify(record));
   }
 
   function hasAnswers(record) {
@@ -94,13 +102,13 @@
   }
 
   function save(form) {
-    var site = form.dataset.site, sheet = form.dataset.worksheet;
-    var previous = loadRecord(site, sheet);
+    var sheet = form.dataset.worksheet;
+    var previous = loadRecord(formKey(form));
     var record = { format: FORMAT, sheet: sheet, version: Number(form.dataset.version),
                    saved: new Date().toISOString(), answers: readForm(form),
                    earlier: (previous && previous.earlier) || {} };
     try {
-      writeRecord(site, record);
+      writeRecord(formKey(form), record);
       status(form, "Opgeslagen op dit apparaat om " + timeNow() + ".");
     } catch (error) {
       status(form, "Let op: opslaan lukt niet in deze browser (vol of privévenster). " +
@@ -134,9 +142,34 @@
   }
 
   /* ---------- files ---------- */
-  function exportFile(site, records) {
-    return { type: window.ncSite.fileType(site, "werkbladen"), format: FORMAT, site: site, exported: new Date().toISOString(),
-             worksheets: records };
+  /* `setName`: whose answers these are (the client's set), so an import can say where they go. */
+  function exportFile(site, records, setName) {
+    var file = { type: window.ncSite.fileType(site, "werkbladen"), format: FORMAT, site: site,
+                 exported: new Date().toISOString(), worksheets: records };
+    if (setName) file.set = { name: setName };
+    return file;
+  }
+
+  /* "werkbladen-<site>-<name>.json": the set's name in plain letters and digits only. */
+  function setFileName(site, set) {
+    var slug = set.name.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+    return window.ncSite.fileName("werkbladen", site).replace(/\.json$/, "-" + (slug || set.id) + ".json");
+  }
+
+  /* The name of the set a file was saved from ("" for a file of one person or an older file). */
+  function fileSetName(text) {
+    try {
+      var data = JSON.parse(text);
+      return data && data.set && typeof data.set.name === "string" ? data.set.name : "";
+    } catch (error) { return ""; }
+  }
+
+  /* Before an import: a file saved for one client, opened while another is chosen, is confirmed. */
+  function confirmOtherClient(text, site) {
+    var from = fileSetName(text), now = window.ncSets.current(site).name;
+    return !from || from === now || window.confirm("Dit bestand is van " + from + ". Nu is " + now +
+      " gekozen. Wil je de antwoorden bij " + now + " zetten?");
   }
 
   /* Returns the records in a file, or a Dutch message saying why the file is not usable. */
@@ -161,19 +194,21 @@
   /* ---------- one worksheet ---------- */
   function setupSheet(form) {
     var site = form.dataset.site, sheet = form.dataset.worksheet;
+    if (!form.dataset.own) form.dataset.set = window.ncSets.current(site).id;
     activate(form.parentNode.querySelector(".nc-tools"), {
       save: function () {
         save(form);
         var records = {};
-        records[sheet] = loadRecord(site, sheet) || { format: FORMAT, sheet: sheet,
+        records[sheet] = loadRecord(formKey(form)) || { format: FORMAT, sheet: sheet,
           version: Number(form.dataset.version), answers: readForm(form), earlier: {} };
-        download("werkblad-" + sheet + ".json", exportFile(site, records));
+        download("werkblad-" + sheet + ".json", exportFile(site, records,
+                 form.dataset.own ? "" : window.ncSets.current(site).name));
       },
       open: function () { pickFile(function (text) { importIntoSheet(form, text); }); },
       print: function () { syncPrintCopies(form); window.print(); },
       clear: function () {
         if (!window.confirm("Wil je alle antwoorden op dit werkblad wissen? Dit kun je niet terugdraaien.")) return;
-        try { window.localStorage.removeItem(storeKey(site, sheet)); } catch (error) { /* nothing stored */ }
+        try { window.localStorage.removeItem(formKey(form)); } catch (error) { /* nothing stored */ }
         fillForm(form, {});
         resetKaarten(form);
         renderKaarten(form);  // the map empties at once, not only after a reload
@@ -184,19 +219,31 @@
     });
 
     setupKaarten(form);
-    var record = migrate(loadRecord(site, sheet), form);
-    if (record) {
-      growKaarten(form, record.answers || {});
-      fillForm(form, record.answers || {});
-      showEarlier(form, record);
-      if (record.version !== (loadRecord(site, sheet) || {}).version) {
-        try { writeRecord(site, record); } catch (error) { /* shown on next save */ }
-      }
+    showRecord(form);
+    if (!form.dataset.own) {
+      window.addEventListener("nc-set-change", function (event) {
+        if (event.detail.site !== site) return;
+        form.dataset.set = event.detail.set;
+        status(form, "");
+        showRecord(form);
+      });
     }
-    renderKaarten(form);  // the map is there from the start, with its rings and groups
     form.addEventListener("input", function () { syncPrintCopies(form); renderKaarten(form); save(form); });
     form.addEventListener("change", function () { syncPrintCopies(form); renderKaarten(form); save(form); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
+
+  /* Fill the form with what is stored for it (in the set chosen for it), or empty it. */
+  function showRecord(form) {
+    var record = migrate(loadRecord(formKey(form)), form);
+    resetKaarten(form);
+    growKaarten(form, (record && record.answers) || {});
+    fillForm(form, (record && record.answers) || {});
+    showEarlier(form, record);
+    if (record && record.version !== (loadRecord(formKey(form)) || {}).version) {
+      try { writeRecord(formKey(form), record); } catch (error) { /* shown on next save */ }
+    }
+    renderKaarten(form);  // the map is there from the start, with its rings and groups
   }
 
   function importIntoSheet(form, text) {
@@ -205,61 +252,76 @@
     if (typeof records === "string") { status(form, records, true); return; }
     var record = records[sheet];
     if (!record) { status(form, "Dit bestand bevat dit werkblad niet. Er is niets veranderd.", true); return; }
-    if (hasAnswers(loadRecord(site, sheet)) &&
+    if (!form.dataset.own && !confirmOtherClient(text, site)) { status(form, "Niets veranderd."); return; }
+    if (hasAnswers(loadRecord(formKey(form))) &&
         !window.confirm("Er staan al antwoorden op dit werkblad. Wil je ze vervangen door die uit het bestand?")) {
       status(form, "Niets veranderd.");
       return;
     }
     record = migrate(record, form);
-    try { writeRecord(site, record); } catch (error) { status(form, "Opslaan lukt niet in deze browser.", true); return; }
+    try { writeRecord(formKey(form), record); } catch (error) { status(form, "Opslaan lukt niet in deze browser.", true); return; }
     resetKaarten(form);
     growKaarten(form, record.answers);
     fillForm(form, record.answers);
     renderKaarten(form);
     showEarlier(form, record);
-    status(form, "Antwoorden uit het bestand staan nu op dit werkblad.");
+    status(form, "Antwoorden uit het bestand staan nu op dit werkblad" +
+           (form.dataset.own ? "." : ", bij " + window.ncSets.current(site).name + "."));
   }
 
   /* ---------- all worksheets together (overview page) ---------- */
+  /* What the overview's tools work on: every sheet of the client chosen now, and the learner's
+     own sheets (the other clients' sets are left alone). */
   function allRecords(site) {
-    var records = {}, prefix = storePrefix(site);
-    try {
-      for (var i = 0; i < window.localStorage.length; i++) {
-        var key = window.localStorage.key(i);
-        if (key.indexOf(prefix) === 0) records[key.slice(prefix.length)] = JSON.parse(window.localStorage.getItem(key));
-      }
-    } catch (error) { /* storage unavailable: nothing to list */ }
+    var records = window.ncSets.records(site, window.ncSets.current(site).id);
+    window.ncSets.ownSheets(site).forEach(function (sheet) {
+      var record = loadRecord(window.ncSets.ownKey(site, sheet));
+      if (record) records[sheet] = record;
+    });
     return records;
+  }
+
+  function overviewKey(site, sheet) {
+    return storeKey(site, sheet, window.ncSets.current(site).id, window.ncSets.ownSheets(site).indexOf(sheet) >= 0);
+  }
+
+  /* The panel's "save this client in a file" (answer-sets.js): that set only. */
+  function exportSet(site, set) {
+    download(setFileName(site, set), exportFile(site, window.ncSets.records(site, set.id), set.name));
   }
 
   function setupAllTools(box) {
     var site = box.dataset.site, say = sayIn(box.querySelector(".nc-status"));
     activate(box, {
       save: function () {
-        download(window.ncSite.fileName("werkbladen", site), exportFile(site, allRecords(site)));
-        say("Het bestand met al je werkbladen is gemaakt.");
+        var set = window.ncSets.current(site);
+        download(setFileName(site, set), exportFile(site, allRecords(site), set.name));
+        say("Het bestand met alle werkbladen van " + set.name + " is gemaakt.");
       },
       open: function () {
         pickFile(function (text) {
           var records = parseFile(text, site);
           if (typeof records === "string") { say(records, true); return; }
-          var count = Object.keys(records).length;
+          var count = Object.keys(records).length, name = window.ncSets.current(site).name;
+          if (!confirmOtherClient(text, site)) { say("Niets veranderd."); return; }
           if (Object.keys(allRecords(site)).length &&
-              !window.confirm("Je hebt al antwoorden in deze browser. Alles vervangen door de " + count +
+              !window.confirm("Er staan al antwoorden van " + name + " in deze browser. Die vervangen door de " + count +
                               " werkblad(en) uit het bestand?")) { say("Niets veranderd."); return; }
           try {
-            Object.keys(allRecords(site)).forEach(function (sheet) { window.localStorage.removeItem(storeKey(site, sheet)); });
-            Object.keys(records).forEach(function (sheet) { writeRecord(site, records[sheet]); });
+            Object.keys(allRecords(site)).forEach(function (sheet) { window.localStorage.removeItem(overviewKey(site, sheet)); });
+            Object.keys(records).forEach(function (sheet) { writeRecord(overviewKey(site, sheet), records[sheet]); });
           } catch (error) { say("Opslaan lukt niet in deze browser.", true); return; }
-          say(count + " werkblad(en) uit het bestand staan nu in deze browser.");
+          say(count + " werkblad(en) uit het bestand staan nu in deze browser, bij " + name + ".");
         });
       },
       clear: function () {
-        if (!window.confirm("Wil je de antwoorden op alle werkbladen wissen? Dit kun je niet terugdraaien.")) return;
+        var name = window.ncSets.current(site).name;
+        if (!window.confirm("Wil je de antwoorden op alle werkbladen van " + name + " wissen, en op je eigen " +
+                            "werkbladen? Dit kun je niet terugdraaien.")) return;
         try {
-          Object.keys(allRecords(site)).forEach(function (sheet) { window.localStorage.removeItem(storeKey(site, sheet)); });
+          Object.keys(allRecords(site)).forEach(function (sheet) { window.localStorage.removeItem(overviewKey(site, sheet)); });
         } catch (error) { /* nothing stored */ }
-        say("Alle antwoorden zijn gewist.");
+        say("Alle antwoorden van " + name + " zijn gewist.");
       }
     });
   }
@@ -573,12 +635,14 @@
     sayIn = window.ncSite.sayIn;
     download = window.ncSite.download;
     pickFile = window.ncSite.pickFile;
+    window.ncSets.start();  // after progress.js moved any earlier namespace, before a form reads
     Array.prototype.forEach.call(document.querySelectorAll("form.nc-worksheet"), setupSheet);
     Array.prototype.forEach.call(document.querySelectorAll(".nc-all-tools"), setupAllTools);
     window.addEventListener("beforeprint", function () {
       Array.prototype.forEach.call(document.querySelectorAll("form.nc-worksheet"), syncPrintCopies);
     });
   }
+  window.ncWorksheets = { exportSet: exportSet };
   // Deferred like progress.js, which comes later in the page and brings window.ncSite:
   // every deferred script has run by DOMContentLoaded.
   if (document.readyState !== "loading" && window.ncSite) start();
