@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import shutil
+import signal
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -18,6 +21,57 @@ FIXTURES = ROOT / "tests" / "fixtures"
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-snapshots", action="store_true",
                      help="rewrite tests/snapshots from the current output instead of comparing")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "early(start): the test's slow outside command is started by "
+                            "`start(folder)` when the session begins, and awaited by the test (fixture `early`)")
+
+
+@dataclass
+class Started:
+    """An outside command started in the background, writing to `log`, working in `folder`;
+    `problem` says why it could not be started."""
+    process: subprocess.Popen | None
+    folder: Path
+    log: Path
+    problem: str = ""
+
+    def wait(self, timeout: float) -> tuple[int, str]:
+        """Its exit code and everything it printed."""
+        assert self.process is not None, self.problem
+        returncode = self.process.wait(timeout=timeout)
+        return returncode, self.log.read_text(encoding="utf-8", errors="replace")
+
+
+_EARLY: dict[str, Started] = {}
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """A selected test marked `early` gets its command started now: it runs (mostly installing and
+    waiting on the network) while the tests before it run. The test checks its result as before."""
+    if session.config.option.collectonly:
+        return
+    for item in session.items:
+        marker = item.get_closest_marker("early")
+        if marker is not None:
+            folder = session.config._tmp_path_factory.mktemp("early")  # type: ignore[attr-defined]
+            _EARLY[item.nodeid] = marker.args[0](folder)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A background command whose test did not wait for it (deselected by -x, interrupted) ends here."""
+    for started in _EARLY.values():
+        if started.process is not None and started.process.poll() is None:
+            os.killpg(started.process.pid, signal.SIGTERM)
+            started.process.wait()
+
+
+@pytest.fixture
+def early(request: pytest.FixtureRequest, tmp_path: Path) -> Started:
+    """The test's `early` command: started when the session began, or now."""
+    start: Callable[[Path], Started] = request.node.get_closest_marker("early").args[0]
+    return _EARLY.get(request.node.nodeid) or start(tmp_path)
 
 
 @pytest.fixture
