@@ -48,15 +48,18 @@ _EARLY: dict[str, Started] = {}
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """A selected test marked `early` gets its command started now: it runs (mostly installing and
-    waiting on the network) while the tests before it run. The test checks its result as before."""
+    """A selected test marked `early` gets its command started now, so it runs (installing, waiting
+    on the network, building) beside the tests before it. The test checks its result as before."""
     if session.config.option.collectonly:
         return
     for item in session.items:
         marker = item.get_closest_marker("early")
         if marker is not None:
             folder = session.config._tmp_path_factory.mktemp("early")  # type: ignore[attr-defined]
-            _EARLY[item.nodeid] = marker.args[0](folder)
+            try:
+                _EARLY[item.nodeid] = marker.args[0](folder)
+            except Exception as error:  # reported by the test itself, which then starts it again
+                print(f"{item.nodeid}: could not start early: {error!r}", file=sys.stderr)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
