@@ -30,14 +30,28 @@ def scorm_runtime() -> Path:
     return RUNTIME
 
 
-def build_package(dest: Path) -> Path:
-    """`netwerkcoach build --scorm` on a copy of the bundled project; the zip it wrote."""
-    project = copy_project(dest / "project")
-    result = run_cli("build", "--root", str(project), "--scorm", "--no-pdf")
-    assert result.returncode == 0, result.stdout + result.stderr
-    meta = YAML(typ="safe").load((project / "content" / "handbook.yml").read_text(encoding="utf-8"))
-    package = project / "dist" / f"{meta['id']}-default-{meta['edition']['version']}-scorm.zip"
-    assert package.is_file(), sorted((project / "dist").iterdir())
+_BUILT: dict[str, bytes] = {}  # the one package of this test session: its file name and bytes
+
+
+def build_package(dest: Path, fresh: bool = False) -> Path:
+    """`netwerkcoach build --scorm` on a copy of the bundled project; the zip it wrote. The build
+    runs once per test session (the sources do not change during one); every caller gets its own
+    copy of that zip under `dest`, so no test can change what another one reads. `fresh` builds
+    again (a test of reproducibility needs a second, real build)."""
+    project = dest / "project"
+    if fresh or not _BUILT:
+        copy_project(project)
+        result = run_cli("build", "--root", str(project), "--scorm", "--no-pdf")
+        assert result.returncode == 0, result.stdout + result.stderr
+        meta = YAML(typ="safe").load((project / "content" / "handbook.yml").read_text(encoding="utf-8"))
+        package = project / "dist" / f"{meta['id']}-default-{meta['edition']['version']}-scorm.zip"
+        assert package.is_file(), sorted((project / "dist").iterdir())
+        _BUILT.setdefault(package.name, package.read_bytes())
+        return package
+    (name, data), = _BUILT.items()
+    package = project / "dist" / name
+    package.parent.mkdir(parents=True)
+    package.write_bytes(data)
     return package
 
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, run_cli
+from conftest import FIXTURES, ROOT, run_cli, share_pdf_cache
 
 from generator.site.build import Project, check
 
@@ -121,12 +121,12 @@ def test_fonts_are_self_hosted(site: Path) -> None:
     assert all(name in css for name in fonts)
 
 
-def test_extra_phase_and_step_are_a_content_change_only(tmp_path: Path) -> None:
+def test_extra_phase_and_step_are_a_content_change_only(tmp_path: Path, pdf_cache: Path) -> None:
     project = tmp_path / "project"
     for name in ("content", "worksheets", "site_config"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copytree(FIXTURES / "extra-step-phase" / "overlay", project, dirs_exist_ok=True)
-    result = run_cli("build", "--root", str(project))
+    result = run_cli("build", "--root", str(share_pdf_cache(project, pdf_cache)))
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     step = site / "stappen" / "stap-11-contact-onderhouden.html"

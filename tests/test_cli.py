@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import run_cli, share_pdf_cache
 
 
 def test_help_is_dutch() -> None:
@@ -72,8 +72,8 @@ def test_unknown_organisation_is_a_content_error(minimal: Path) -> None:
     assert "site_config:1:1: NC057 'onbekend.yml' ontbreekt" in result.stdout
 
 
-def test_failed_build_leaves_previous_site_untouched(minimal: Path) -> None:
-    site = minimal / "site"
+def test_failed_build_leaves_previous_site_untouched(minimal: Path, pdf_cache: Path) -> None:
+    site = share_pdf_cache(minimal, pdf_cache) / "site"
     assert run_cli("build", "--root", str(minimal)).returncode == 0
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     step = minimal / "content" / "steps" / "01-eerste-stap" / "step.yml"
@@ -85,8 +85,8 @@ def test_failed_build_leaves_previous_site_untouched(minimal: Path) -> None:
     assert after == before
 
 
-def test_engine_failure_leaves_previous_site_untouched(minimal: Path) -> None:
-    site = minimal / "site"
+def test_engine_failure_leaves_previous_site_untouched(minimal: Path, pdf_cache: Path) -> None:
+    site = share_pdf_cache(minimal, pdf_cache) / "site"
     assert run_cli("build", "--root", str(minimal)).returncode == 0
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     # A base config the engine refuses: the content is fine, the site build fails.

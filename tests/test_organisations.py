@@ -6,15 +6,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_fixture, run_cli
+from conftest import FIXTURES, copy_fixture, run_cli, share_pdf_cache
 from pdf_checks import page_texts
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def orgs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_fixture("minimal", tmp_path_factory.mktemp("orgs") / "project")
+def orgs(tmp_path_factory: pytest.TempPathFactory, pdf_cache: Path) -> Path:
+    project = share_pdf_cache(copy_fixture("minimal", tmp_path_factory.mktemp("orgs") / "project"), pdf_cache)
     shutil.copytree(FIXTURES / "orgs" / "overlay", project, dirs_exist_ok=True)
     result = run_cli("build", "--root", str(project), "--all")
     assert result.returncode == 0, result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import copy_fixture, run_cli
+from conftest import copy_fixture, run_cli, share_pdf_cache
 from pdf_checks import assert_good_pdf, outline_titles, page_texts, pdfua_findings
 
 pytestmark = pytest.mark.slow
@@ -163,8 +163,8 @@ def test_every_bundled_pdf_is_sound(bundled_site: Path) -> None:
     assert "Antwoorden bij de toetsen" in guide
 
 
-def test_long_pack_is_split_into_volumes(tmp_path: Path) -> None:
-    project = copy_fixture("minimal", tmp_path / "project")
+def test_long_pack_is_split_into_volumes(tmp_path: Path, pdf_cache: Path) -> None:
+    project = share_pdf_cache(copy_fixture("minimal", tmp_path / "project"), pdf_cache)
     config = project / "site_config" / "default.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         'description: "Het hele proefhandboek."', 'description: "Het hele proefhandboek."\n    volume_pages: 1'),
@@ -358,10 +358,10 @@ def test_worksheet_page_links_blank_and_fillable_pdf(bundled_site: Path) -> None
     assert "mijn-actieplan-invulbaar.pdf" in downloads
 
 
-def test_a_link_to_a_heading_of_the_same_page_prints_as_text(tmp_path: Path) -> None:
+def test_a_link_to_a_heading_of_the_same_page_prints_as_text(tmp_path: Path, pdf_cache: Path) -> None:
     """On the site `[zie hieronder](#luisteren)` jumps to the heading; in a pack the page is one
     part of many, so the text stays and the link goes (it used to fail the whole pack)."""
-    project = copy_fixture("minimal", tmp_path / "project")
+    project = share_pdf_cache(copy_fixture("minimal", tmp_path / "project"), pdf_cache)
     page = project / "content" / "pages" / "luisteren.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nMeer daarover: [zie hierboven](#luisteren).\n",
                     encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from conftest import copy_project, run_cli
+from conftest import copy_project, run_cli, share_pdf_cache
 from pdf_checks import assert_good_pdf, page_texts, pdfua_findings
 
 from tests.browser.conftest import serve_folder
@@ -17,8 +17,8 @@ ORG = "voorbeeld-lindeveen"
 
 
 @pytest.fixture(scope="module")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("example") / "project")
+def example_site(tmp_path_factory: pytest.TempPathFactory, pdf_cache: Path) -> Path:
+    project = share_pdf_cache(copy_project(tmp_path_factory.mktemp("example") / "project"), pdf_cache)
     result = run_cli("build", "--root", str(project), "--org", ORG)
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -216,7 +216,8 @@ json.dump(results, sys.stdout)
 def check_many(roots: list[Path]) -> list[dict]:
     """`check` on many projects: the CLI's own main() (what `python -m generator` runs), in two
     worker processes that import the generator once, so a hundred checks take seconds."""
-    chunks = [roots[i::2] for i in range(2)]
+    workers = 2 if len(roots) > 8 else 1  # a worker's start (importing the generator) costs ~1 s
+    chunks = [roots[i::workers] for i in range(workers)]
 
     def run(chunk: list[Path]) -> list[dict]:
         if not chunk:
@@ -231,7 +232,7 @@ def check_many(roots: list[Path]) -> list[dict]:
     results: list[dict] = [{}] * len(roots)
     for i, part in enumerate(parts):
         for j, result in enumerate(part):
-            results[i + 2 * j] = result
+            results[i + workers * j] = result
     return results
 
 
@@ -671,10 +672,17 @@ def build_failures(base: Path, values: dict[Field, str], fields: list[Field], ou
     return found or [(fields, output)]  # only the fields together break the build
 
 
+def located_fields(output: str, project: Path, fields: list[Field]) -> list[Field]:
+    """The fields a check's diagnostics point at: their file, and one of their lines."""
+    found = {(m["file"], int(m["line"])) for m in map(DIAGNOSTIC.match, output.splitlines()) if m}
+    return [f for f in fields if any((f.file, line) in found for line in field_lines(project, f))]
+
+
 def prepare_variant(base: Path, name: str, payload: str, word: str,
                     extra_args: tuple[str, ...] = ("--no-pdf",)) -> VariantSite:
-    """Every text field at once; when the check refuses, find the refusing fields one by one;
-    when the build then fails, find the fields it fails on; build with all the others."""
+    """Every text field at once; when the check refuses, check the fields it points at one by one
+    (every field not yet checked, one by one, when it points at none of those); when the build
+    then fails, find the fields it fails on; build with all the others."""
     values = {f: value_for(payload, f) for f in TEXT_FIELDS}
     project = copy_fixture("minimal", base / "all")
     apply(project, values)
@@ -682,21 +690,29 @@ def prepare_variant(base: Path, name: str, payload: str, word: str,
     refused: dict[str, str] = {}
     accepted = list(TEXT_FIELDS)
     final_check = None
-    if first.returncode != 0:
+    checked: set[Field] = set()
+    result = first
+    while result.returncode != 0:
+        # Each suspect field is checked on its own, as before; the suspects are the fields the
+        # diagnostics point at, and when those are all checked already, every field not yet checked
+        # (so a refusal located anywhere else is still found, field by field).
+        suspects = [f for f in located_fields(result.stdout, project, accepted) if f not in checked] \
+            or [f for f in accepted if f not in checked]
+        if not suspects:
+            break  # every field passes alone, yet not together: the final check below says so
         singles = []
-        for i, field in enumerate(TEXT_FIELDS):
-            single = copy_fixture("minimal", base / f"f{i:03d}")
+        for field in suspects:
+            single = copy_fixture("minimal", base / f"f{TEXT_FIELDS.index(field):03d}")
             apply(single, {field: values[field]})
             singles.append(single)
-        accepted = []
-        for field, single, result in zip(TEXT_FIELDS, singles, check_many(singles)):
-            if result["rc"] == 0 and "Traceback" not in result["out"] + result["err"]:
-                accepted.append(field)
-            else:
-                refused[field.label] = refusal_problem(result, single, field) or ""
-        project = copy_fixture("minimal", base / "accepted")
+        for field, single, outcome in zip(suspects, singles, check_many(singles)):
+            checked.add(field)
+            if outcome["rc"] != 0 or "Traceback" in outcome["out"] + outcome["err"]:
+                refused[field.label] = refusal_problem(outcome, single, field) or ""
+        accepted = [f for f in TEXT_FIELDS if f.label not in refused]
+        project = copy_fixture("minimal", base / f"accepted-{len(checked):03d}")
         apply(project, {f: values[f] for f in accepted})
-        final_check = run_cli("check", "--root", str(project))
+        result = final_check = run_cli("check", "--root", str(project))
     build = run_cli("build", "--root", str(project), *extra_args)
     failures: list[tuple[list[Field], str]] = []
     if failed(build) and (final_check is None or final_check.returncode == 0):

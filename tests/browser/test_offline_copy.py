@@ -5,14 +5,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_cli
+from conftest import copy_project, run_cli, share_pdf_cache
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+def unzipped(tmp_path_factory: pytest.TempPathFactory, pdf_cache: Path) -> Path:
+    project = share_pdf_cache(copy_project(tmp_path_factory.mktemp("offline") / "project"), pdf_cache)
     result = run_cli("build", "--root", str(project), "--offline")
     assert result.returncode == 0, result.stderr
     archive = next((project / "dist").glob("*-offline.zip"))
