@@ -249,6 +249,18 @@ def test_a_quiz_not_passed_is_failed_until_it_is_passed(browser, lms_url: str) -
     page.context.close()
 
 
+def test_the_time_on_the_last_page_counts_in_the_session_time(browser, lms_url: str) -> None:
+    # Moodle adds the session time it holds at LMSFinish to the total: a volunteer who reads the
+    # launch page for a while and then leaves must not send the time of the page's load.
+    page, frame = launch(browser, lms_url)
+    page.wait_for_timeout(3500)
+    close_frame(page)
+    times = [value for name, value in page.evaluate("window.received") if name == "cmi.core.session_time"]
+    hours, minutes, seconds = (int(part) for part in times[-1].split(":"))
+    assert hours * 3600 + minutes * 60 + seconds >= 3, times
+    page.context.close()
+
+
 def test_without_a_learning_platform_the_package_is_the_public_site(browser, lms_url: str) -> None:
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()

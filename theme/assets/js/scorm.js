@@ -224,7 +224,13 @@
       within = !!link && link.href.indexOf(root) === 0;
     }, true);
     window.addEventListener("nc-progress", function () { report(api); });
-    window.addEventListener("pagehide", function () { if (within) api.LMSCommit(""); else api.LMSFinish(""); });
+    window.addEventListener("pagehide", function () {
+      // The time on this last page counts too: the platform adds the session time it holds at
+      // LMSFinish to the total (Moodle does), and the last report() was at this page's load.
+      var spent = sessionTime();
+      if (spent) api.LMSSetValue("cmi.core.session_time", spent);
+      if (within) api.LMSCommit(""); else api.LMSFinish("");
+    });
     report(api);
   }
   start();
