@@ -167,6 +167,9 @@ def test_attempt_resume_and_pass_in_a_scorm_runtime(browser, lms_url: str) -> No
     button = start_button(frame)
     assert button["text"] == f"Verder waar je was: {left_on}"
     assert button["href"].endswith("/package/toetsen/stap-01.html")
+    # inside the platform the start page does not claim that progress stays in this browser
+    where = frame.locator(".nc-progress-where").inner_text()
+    assert "gaan ook naar het leerplatform" in where and "werkbladen invult, blijft in deze browser" in where
     frame.evaluate("document.querySelector('.nc-start-button').click()")
     frame = wait_for_page(page, "toetsen/stap-01.html")
     frame = follow(page, frame, "voortgang.html")
@@ -272,6 +275,8 @@ def test_without_a_learning_platform_the_package_is_the_public_site(browser, lms
     assert stored["modules"]["stap-1"]["quiz"]["right"] == total
     page.goto(f"{lms_url}/package/voortgang.html")
     assert "nooit naar het leerplatform" in page.locator(".nc-scorm-note").inner_text()
+    page.goto(f"{lms_url}/package/index.html")
+    assert page.locator(".nc-progress-where").inner_text() == "Je voortgang blijft op dit apparaat, in deze browser."
     assert errors == []
     context.close()
 

@@ -197,6 +197,13 @@
     tools.parentNode.insertBefore(note, tools);
   }
 
+  /* On the start page: in a learning platform, progress does not only stay in this browser. */
+  function progressWhere() {
+    var where = document.querySelector(".nc-progress-where");
+    if (where) where.textContent = "Je voortgang en je toetsscores gaan ook naar het leerplatform van je " +
+      "organisatie. Wat je in de werkbladen invult, blijft in deze browser.";
+  }
+
   function connect(api) {
     // "false" with the LMS already initialised: the previous page of this package left it open.
     // Anything else (a session already finished) leaves the page as the public site: nothing read.
@@ -218,6 +225,7 @@
     document.addEventListener("DOMContentLoaded", privacyNote);  // in the package, with or without an LMS
     var api = route ? findAPI() : null;
     if (!api || !connect(api)) return;
+    document.addEventListener("DOMContentLoaded", progressWhere);
     var within = false;  // a link to another page of this package: the session goes on there
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a[href]");
