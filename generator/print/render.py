@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -195,17 +196,24 @@ class _Settings:
 
 
 class _Workers:
-    """WeasyPrint and pikepdf work, in a process pool when there is more than one job at a time.
-    The pool starts at the first such batch and serves every later one (fonts are loaded once)."""
+    """WeasyPrint and pikepdf work, in a process pool unless only one worker is asked for (the live
+    preview). The pool starts at the first batch and serves every later one (fonts are loaded once)."""
 
     def __init__(self, settings: _Settings, progress: Progress) -> None:
         self.settings, self.progress = settings, progress
         self.pool: ProcessPoolExecutor | None = None
 
     def run(self, jobs: list[tuple]) -> list:
-        """Each job is (function, *arguments); results in the same order."""
+        """Each job is (function, *arguments); results in the same order.
+
+        With more than one worker, even a single job goes to the pool, and the pool's workers are
+        started by a fork server, a clean process: a worker never inherits what this process loaded
+        (seen: `build --all` hung once, its two workers idle, after this process had rendered a part
+        itself and then forked the pool)."""
         self.progress.expect(len(jobs))
-        if len(jobs) <= 1 or self.settings.workers <= 1:
+        if not jobs:
+            return []
+        if self.settings.workers <= 1:
             if jobs:
                 _init_worker(*self.settings.init_args)
             results = []
@@ -214,8 +222,10 @@ class _Workers:
                 self.progress.step()
             return results
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.settings.workers, initializer=_init_worker,
-                                            initargs=self.settings.init_args)
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["generator.print.render"])  # imported once, in the server
+            self.pool = ProcessPoolExecutor(max_workers=self.settings.workers, mp_context=context,
+                                            initializer=_init_worker, initargs=self.settings.init_args)
         futures = {self.pool.submit(function, *args): index for index, (function, *args) in enumerate(jobs)}
         results: list = [None] * len(jobs)
         for future in as_completed(futures):
