@@ -8,13 +8,12 @@ size, the colour and the right edge of that text from the sample and set each pa
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
 
-from generator.print.shared_fonts import cid_widths
+from generator.print.shared_fonts import cid_texts, cid_widths
 
 SAMPLE_TEXT = "pagina 0123456789 van"
 # The sample document: print.css's footer box with the sample text, nothing else on the page.
@@ -130,9 +129,7 @@ class PageNumbers:
 
 
 def _unicode_to_cid(font: pikepdf.Dictionary) -> dict[str, int]:
-    cmap = font.ToUnicode.read_bytes().decode("latin-1")
-    pairs = re.findall(r"<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]{4})>", cmap.split("beginbfchar", 1)[-1])
-    found = {chr(int(uni, 16)): int(cid, 16) for cid, uni in pairs}
+    found = {text: cid for cid, text in cid_texts(font).items() if len(text) == 1}
     missing = sorted(set(SAMPLE_TEXT) - set(found))
     if missing:
         raise SampleError(f"the sample font lacks {missing}")

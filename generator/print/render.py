@@ -214,8 +214,7 @@ class _Workers:
         if not jobs:
             return []
         if self.settings.workers <= 1:
-            if jobs:
-                _init_worker(*self.settings.init_args)
+            _init_worker(*self.settings.init_args)
             results = []
             for function, *args in jobs:
                 results.append(function(*args))

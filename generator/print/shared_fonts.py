@@ -127,7 +127,7 @@ def _union_font(pdf: pikepdf.Pdf, subsets: list[pikepdf.Dictionary], program: Fo
     for subset in subsets:
         for cid, width in cid_widths(subset).items():
             widths.setdefault(cid, width)
-        for cid, text in _to_unicode(subset).items():
+        for cid, text in cid_texts(subset).items():
             mapping.setdefault(cid, text)
     descendant = pikepdf.Dictionary({key: value for key, value in first.DescendantFonts[0].items()
                                      if key not in ("/FontDescriptor", "/W", "/BaseFont")})
@@ -178,7 +178,7 @@ def _number(width: float) -> int | float:
 BFCHAR = re.compile(r"<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]+)>")
 
 
-def _to_unicode(font: pikepdf.Dictionary) -> dict[int, str]:
+def cid_texts(font: pikepdf.Dictionary) -> dict[int, str]:
     """Glyph id -> its text, from the `bfchar` entries WeasyPrint writes (a ligature: several letters)."""
     if "/ToUnicode" not in font:
         return {}

@@ -82,6 +82,16 @@ def page(browser, site_url: str):
     context.close()
 
 
+def printed_text(page, path: Path) -> str:
+    """The page as the browser prints it to an A4 PDF (written to `path`), read back in content
+    order (table cells one after the other, not interleaved by layout)."""
+    import subprocess
+    page.emulate_media(media="print")
+    path.write_bytes(page.pdf(format="A4"))
+    page.emulate_media(media="screen")
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
 def wait_until(page, expression: str, seconds: float = 10) -> None:
     """Poll a JavaScript expression from Python. The site's CSP forbids eval, which
     Playwright's wait_for_function needs in the page; page.evaluate goes through the

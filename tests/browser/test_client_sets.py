@@ -5,12 +5,11 @@ into a first set, a typed name stays text, and the print says whose sheet it is.
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import wait_until
+from tests.browser.conftest import printed_text, wait_until
 
 pytestmark = pytest.mark.browser
 SITE = "netwerkcoach:default"
@@ -278,12 +277,7 @@ def test_a_hostile_name_stays_text(phone, site_url: str, tmp_path: Path) -> None
 
 
 def _printed(page, tmp_path: Path) -> str:
-    path = tmp_path / "print.pdf"
-    page.emulate_media(media="print")
-    path.write_bytes(page.pdf(format="A4"))
-    page.emulate_media(media="screen")
-    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(text.split())
+    return " ".join(printed_text(page, tmp_path / "print.pdf").split())
 
 
 def test_the_print_says_whose_sheet_it_is(phone, site_url: str, tmp_path: Path) -> None:

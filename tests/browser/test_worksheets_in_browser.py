@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import wait_until
+from tests.browser.conftest import printed_text, wait_until
 
 pytestmark = pytest.mark.browser
 KAART = "werkbladen/mijn-netwerkkaart.html"
@@ -248,15 +248,8 @@ FILL_EVERY_FIELD = """() => {
 
 
 def _printed_text(page, tmp_path: Path, name: str) -> str:
-    """The text of the page as printed to PDF, in content order (table cells one after the
-    other, not interleaved by layout), with no whitespace: a value may wrap over lines."""
-    import subprocess
-    path = tmp_path / f"{name}.pdf"
-    page.emulate_media(media="print")
-    path.write_bytes(page.pdf(format="A4"))
-    page.emulate_media(media="screen")
-    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return "".join(text.split())
+    """The printed text with no whitespace: a value may wrap over lines."""
+    return "".join(printed_text(page, tmp_path / f"{name}.pdf").split())
 
 
 def test_printing_a_filled_sheet_keeps_every_answer(page, site_url: str, tmp_path: Path) -> None:
