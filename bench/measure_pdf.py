@@ -74,26 +74,27 @@ def unique_parts(root: Path):
     """Every part the PDFs of a build are made of, each once: the part of every section of every
     document, and each pack's cover and contents as render_all finally renders it (with the page
     numbers it found). Learnt from one render_all into a throw-away cache; the fronts are read off
-    render_all's own `_fronts` step. The page-number sample and the fronts of earlier rounds (rendered
+    render_all's own record of them (`_Run.fronts`). The page-number sample and the fronts of earlier rounds (rendered
     before the contents' own length was known) are not in it: they are part of the composition cost."""
     from generator.model.dates import source_date_epoch
     from generator.print import render
     project, handbook, docs = _docs(root)
-    fronts: dict = {}
-    original = render._fronts
+    runs: list = []
+    original = render._Run
 
-    def spy(*args):
-        result = original(*args)
-        fronts.update(result)
-        return result
+    class Spy(original):  # type: ignore[misc, valid-type]
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            runs.append(self)
 
-    render._fronts = spy
+    render._Run = Spy
     try:
         with tempfile.TemporaryDirectory(prefix="nc-bench-learn-") as cache:
             render.render_all(docs, project.theme_dir / "print", project.theme_dir / "assets", Path(cache),
                               source_date_epoch(handbook.meta.edition.date), workers=2)
     finally:
-        render._fronts = original
+        render._Run = original
+    fronts = runs[0].fronts if runs else {}
     packs = sum(1 for doc in docs if doc.front is not None)
     if len(fronts) != packs:
         raise SystemExit(f"floor: {len(fronts)} fronts learnt for {packs} packs; render_all changed its steps")
@@ -118,18 +119,17 @@ def _child_render_parts(spec: Path, out: Path, workers: int) -> None:
     # worker function on the build's own pool (fonts and print.css loaded once per worker), into a
     # cold cache, longest first as render_all does; no composition, no page numbers.
     from generator.print import render
+    from generator.print.pool import render_part
     data = pickle.loads(spec.read_bytes())
     parts = sorted(data["parts"], key=lambda part: len(part.html), reverse=True)
     start = time.perf_counter()
-    settings = render._Settings(data["templates"], data["assets"], data["epoch"], workers)
-    pool = render._Workers(settings, render.Progress())
-    try:
-        results = pool.run([(render._render_one, part.html, settings.base_url, out / f"{index:04d}.pdf",
-                             part.fields) for index, part in enumerate(parts)])
-    finally:
-        pool.close()
+    setup = render.pdf_setup(data["templates"], data["assets"], out / "cache")
+    with render.PdfPool(setup, workers) as pool:
+        futures = [pool.submit(render_part, setup, data["epoch"], part.html, out / f"{index:04d}.pdf", part.fields)
+                   for index, part in enumerate(parts)]
+        results = [future.result() for future in futures]
     seconds = time.perf_counter() - start
-    warnings = [warning for found, _ in results for warning in found]
+    warnings = [warning for rendered in results for warning in rendered.warnings]
     if warnings:
         raise SystemExit(f"floor: WeasyPrint warned: {warnings[:3]}")
     print(json.dumps({"seconds": seconds, "docs": len(parts)}))

@@ -287,9 +287,9 @@ def report_pdf(res: measure_pdf.PdfResults, targets: list, cores: int) -> str:
         f"- **{measure_pdf.FLOOR}** (the floor): exactly the {floor.docs} unique parts the {pool.docs} PDFs are made "
         "of (the part of every section of every document, plus each pack's cover and contents as render_all "
         "finally renders it, learnt from one untimed render_all; `bench/measure_pdf.py`, `unique_parts`), "
-        "each rendered once by the build's own worker function (`render._render_one`) on the build's own "
-        "pool (`render._Workers`, 2 workers, fonts and print.css loaded once per worker), longest first, "
-        "into an empty cache. Nothing is composed and there is no page-number sample and no second round "
+        "each rendered once by the build's own worker function (`pool.render_part`) on the build's own "
+        "pool (`pool.PdfPool`, 2 workers, fonts and print.css loaded once per worker), longest first, "
+        "into an empty cache (fonts converted from WOFF2 too). Nothing is composed and there is no page-number sample and no second round "
         "of fronts: no build that makes these PDFs could lay out less. The cold build and its floor run "
         "alternately, run after run, so load on the machine hits both alike.",
     ] + ([

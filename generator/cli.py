@@ -8,6 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
+from generator.print.render import PdfPool, RenderReport
+from generator.site.engine import EngineResult
+from generator.site.site_with_pdfs import build_site_with_pdfs
 from generator.argparse_nl import DutchParser
 from generator.site.build import (
     BuildOptions,
@@ -17,6 +20,7 @@ from generator.site.build import (
     build_site,
     check,
     generate,
+    pdf_pool,
     whats_new,
 )
 
@@ -97,7 +101,8 @@ class Outcome:
     err: list[str] = field(default_factory=list)
 
 
-def build_one(project: Project, site_dir: Path, options: BuildOptions, previous: str | None) -> Outcome:
+def build_one(project: Project, site_dir: Path, options: BuildOptions, previous: str | None,
+              pdf_workers: PdfPool | None = None) -> Outcome:
     """Check, generate and build one organisation's site (or offline zip); collect messages."""
     outcome = Outcome(EXIT_OK)
     handbook, diags = check(project)
@@ -113,18 +118,16 @@ def build_one(project: Project, site_dir: Path, options: BuildOptions, previous:
             outcome.code = EXIT_CONTENT
             return outcome
         options = replace(options, whats_new=news)
-    generated = generate(project, handbook, options)
-    if generated.pdf:
-        outcome.err += [str(notice) for notice in generated.pdf.notices]
-    if generated.pdf and generated.pdf.problems:
-        outcome.err += [str(problem) for problem in sorted(generated.pdf.problems)]
-        outcome.err.append("De PDF's hebben problemen (zie hierboven). De vorige site is niet veranderd.")
-        outcome.code = EXIT_CONTENT
+    if options.with_pdf and not (options.scorm or options.offline):
+        # The usual build: the engine builds the pages while the PDF workers make the PDFs.
+        report, result = build_site_with_pdfs(project, handbook, site_dir, options, pdf_workers)
+        if not _report_pdfs(outcome, report):
+            return outcome
+        assert result is not None
+        return _report_site(outcome, result, f"Klaar: de site staat in {site_dir}. Open {site_dir / 'index.html'}.")
+    generated = generate(project, handbook, options, pdf_workers)
+    if generated.pdf and not _report_pdfs(outcome, generated.pdf):
         return outcome
-    if generated.pdf:
-        pdf = generated.pdf
-        outcome.err.append(f"PDF's: {len(pdf.rendered)} gemaakt, {len(pdf.cached)} uit de cache; opnieuw gezet: "
-                           f"{pdf.parts_rendered} van {pdf.parts_rendered + pdf.parts_cached} delen.")
     if options.scorm:
         zip_path = project.root / "dist" / f"{handbook.meta.id}-{project.org}-{handbook.meta.edition.version}-scorm.zip"
         result = build_scorm_zip(project, handbook, zip_path)
@@ -136,6 +139,23 @@ def build_one(project: Project, site_dir: Path, options: BuildOptions, previous:
     else:
         result = build_site(project, handbook, site_dir)
         done = f"Klaar: de site staat in {site_dir}. Open {site_dir / 'index.html'}."
+    return _report_site(outcome, result, done)
+
+
+def _report_pdfs(outcome: Outcome, pdf: RenderReport) -> bool:
+    """The PDF stage's notices and problems, or its summary; False when the build stops here."""
+    outcome.err += [str(notice) for notice in pdf.notices]
+    if pdf.problems:
+        outcome.err += [str(problem) for problem in sorted(pdf.problems)]
+        outcome.err.append("De PDF's hebben problemen (zie hierboven). De vorige site is niet veranderd.")
+        outcome.code = EXIT_CONTENT
+        return False
+    outcome.err.append(f"PDF's: {len(pdf.rendered)} gemaakt, {len(pdf.cached)} uit de cache; opnieuw gezet: "
+                       f"{pdf.parts_rendered} van {pdf.parts_rendered + pdf.parts_cached} delen.")
+    return True
+
+
+def _report_site(outcome: Outcome, result: EngineResult, done: str) -> Outcome:
     if not result.ok:
         outcome.err += [result.output, "De site-bouwer meldde problemen (zie hierboven). "
                         "De vorige site is niet veranderd."]
@@ -152,23 +172,34 @@ def organisations(root: Path) -> list[str]:
 def run_build(root: Path, org: str, out: Path | None, options: BuildOptions, all_orgs: bool,
               previous: str | None = None) -> int:
     base = (out or root / "site").resolve()
-    if not all_orgs:
-        outcomes = [build_one(Project(root, org), base, options, previous)]
-    else:
-        orgs = organisations(root)
-        # Organisations build side by side; each one's PDFs also use a process pool.
-        with ThreadPoolExecutor(max_workers=min(2, len(orgs) or 1)) as pool:
-            outcomes = list(pool.map(
-                lambda name: build_one(Project(root, name), base / name, options, previous), orgs))
-        for name, outcome in zip(orgs, outcomes):
-            outcome.err = [f"[{name}] {line}" for line in outcome.err]
-            outcome.out = [f"[{name}] {line}" for line in outcome.out]
+    # The PDF workers start now and load WeasyPrint while the content is being checked.
+    workers = pdf_pool(Project(root, org)).start() if options.with_pdf else None
+    try:
+        outcomes = _build_each(root, org, base, options, all_orgs, previous, workers)
+    finally:
+        if workers is not None:
+            workers.close()
     for outcome in outcomes:
         for line in outcome.err:
             print(line, file=sys.stderr)
         for line in outcome.out:
             print(line)
     return max(outcome.code for outcome in outcomes)
+
+
+def _build_each(root: Path, org: str, base: Path, options: BuildOptions, all_orgs: bool, previous: str | None,
+                workers: PdfPool | None) -> list[Outcome]:
+    if not all_orgs:
+        return [build_one(Project(root, org), base, options, previous, workers)]
+    orgs = organisations(root)
+    # Organisations build side by side; their PDFs share the workers.
+    with ThreadPoolExecutor(max_workers=min(2, len(orgs) or 1)) as threads:
+        outcomes = list(threads.map(
+            lambda name: build_one(Project(root, name), base / name, options, previous, workers), orgs))
+    for name, outcome in zip(orgs, outcomes):
+        outcome.err = [f"[{name}] {line}" for line in outcome.err]
+        outcome.out = [f"[{name}] {line}" for line in outcome.out]
+    return outcomes
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -111,6 +112,21 @@ def test_same_input_gives_byte_identical_pdfs(built: Path, tmp_path: Path) -> No
     for first in pdf_dir(built).rglob("*.pdf"):
         second = pdf_dir(again) / first.relative_to(pdf_dir(built))
         assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def test_print_fonts_are_converted_once_and_give_the_same_pdfs(built: Path, tmp_path: Path) -> None:
+    """The theme's WOFF2 fonts are kept as TrueType in the PDF cache after the first build. A build
+    that finds them there (and no parts) uses them as they are and makes the same PDFs, byte for byte."""
+    kept = built / "build" / "pdf-cache" / "fonts"
+    assert len(list(kept.glob("*.ttf"))) >= 4, "one TrueType per print face"
+    again = copy_fixture("minimal", tmp_path / "again")
+    shutil.copytree(kept, again / "build" / "pdf-cache" / "fonts")
+    before = {p.name: p.stat().st_mtime_ns for p in (again / "build" / "pdf-cache" / "fonts").iterdir()}
+    assert run_cli("build", "--root", str(again)).returncode == 0
+    after = {p.name: p.stat().st_mtime_ns for p in (again / "build" / "pdf-cache" / "fonts").iterdir()}
+    assert after == before, "the kept fonts were converted again"
+    for first in pdf_dir(built).rglob("*.pdf"):
+        assert first.read_bytes() == (pdf_dir(again) / first.relative_to(pdf_dir(built))).read_bytes(), first.name
 
 
 def test_unchanged_build_renders_no_pdf_and_one_change_renders_only_its_pdfs(built: Path) -> None:
@@ -480,3 +496,53 @@ def test_a_pack_embeds_each_print_font_once_and_reads_the_same(bundled_site: Pat
     own = [line for text in page_texts(sheet) for line in text.splitlines() if "pagina" not in line]
     packed = "\n".join(page_texts(pack))
     assert all(line in packed for line in own if line.strip()), "a line of the sheet reads otherwise in the pack"
+
+
+SIZE_AFTER_LINK = re.compile(r'<a href="(pdf/[^"]+\.pdf)">[^<]*</a> \(([^)]*)\)')
+
+
+def _sizes_on_downloads_page(site: Path) -> dict[str, str]:
+    return dict(SIZE_AFTER_LINK.findall((site / "downloads.html").read_text(encoding="utf-8")))
+
+
+def _size_text(count: int) -> str:
+    """How a reader expects the size: kB below a megabyte, else MB with one decimal."""
+    return f"{max(1, round(count / 1024))} kB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
+
+
+def test_the_downloads_page_gives_each_served_pdf_its_size(bundled_site: Path) -> None:
+    """The pages are built while the PDFs are made: the downloads page and the search index must
+    still tell the size of the very file the site serves, and no stand-in may be left anywhere."""
+    sizes = _sizes_on_downloads_page(bundled_site)
+    listed_kinds = ("pdf/pakketten/", "pdf/stappen/", "pdf/werkbladen/")  # the training's are on its own pages
+    served = sorted(p.relative_to(bundled_site).as_posix() for p in (bundled_site / "pdf").rglob("*.pdf"))
+    assert sorted(sizes) == [path for path in served if path.startswith(listed_kinds)]
+    for path, shown in sizes.items():
+        assert shown == _size_text((bundled_site / path).stat().st_size), path
+        assert (bundled_site / path).read_bytes().startswith(b"%PDF-1."), path
+        assert b"De preview maakt" not in (bundled_site / path).read_bytes()[:200], path
+    index = (bundled_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert all(f"({shown})" in index for shown in sizes.values())
+    left = [p.name for p in bundled_site.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".js")
+            and b"NcPdfSize" in p.read_bytes()]
+    assert left == []
+
+
+def test_a_print_only_change_rebuilds_the_site_with_the_new_sizes(tmp_path: Path, pdf_cache: Path) -> None:
+    """A change that only reaches the PDFs (the print stylesheet) leaves the pages' sources as they
+    were, yet the downloads page must show the new sizes and the site serve the new PDFs."""
+    project = share_pdf_cache(copy_fixture("minimal", tmp_path / "project"), pdf_cache)
+    shutil.copytree(Path(__file__).resolve().parents[1] / "theme", project / "theme")
+    assert run_cli("build", "--root", str(project)).returncode == 0
+    before = _sizes_on_downloads_page(project / "site")
+    css = project / "theme" / "print" / "print.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\nh1::after { content: ' (nieuwe druk met een langere kop)'; }\n",
+                   encoding="utf-8")
+    result = run_cli("build", "--root", str(project))
+    assert result.returncode == 0, result.stderr
+    after = _sizes_on_downloads_page(project / "site")
+    assert after != before
+    for path, shown in after.items():
+        served = project / "site" / path
+        assert shown == _size_text(served.stat().st_size), path
+        assert "nieuwe druk" in " ".join(page_texts(served)), path

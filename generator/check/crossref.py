@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 
+from functools import cached_property
+from pathlib import Path
 from typing import Iterable
 
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
@@ -163,7 +165,7 @@ def _check_glossary_links(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> N
                             f"begrip '{other}' bestaat niet; verwacht: een id uit content/glossary.yml")
 
 
-def markdown_sources(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> list[MarkdownDoc]:
+def markdown_sources(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> list[MarkdownDoc | YamlMarkdownDoc]:
     """Every Markdown text that may hold references: body files and description fields."""
     docs = [doc for step in hb.steps for doc in step.parts.values()]
     docs += [page.body for page in hb.pages]
@@ -173,20 +175,46 @@ def markdown_sources(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> list[M
     return docs
 
 
-def _yaml_markdown(doc: SourceDoc, key: str, text: str, diags: Diagnostics) -> MarkdownDoc:
+def _yaml_markdown(doc: SourceDoc, key: str, text: str, diags: Diagnostics) -> YamlMarkdownDoc:
     """A Markdown field of a YAML file, placed so its lines map back to the file."""
     return yaml_markdown_at(doc, (key,), diags)
 
 
-def yaml_markdown_at(doc: SourceDoc, loc: tuple, diags: Diagnostics) -> MarkdownDoc:
-    """The Markdown field at `loc` (keys and list indexes) of a YAML file, placed so its lines map back."""
-    where = doc.locate(diags, loc)
-    raw = doc.node_at(loc)
-    if isinstance(raw, (LiteralScalarString, FoldedScalarString)):
-        # The text starts on the next line, indented (we assume the usual two spaces).
-        return MarkdownDoc(doc.path, str(raw), where.line + 1, where.col + 2)
-    quote = 1 if isinstance(raw, (DoubleQuotedScalarString, SingleQuotedScalarString)) else 0
-    return MarkdownDoc(doc.path, str(raw), where.line, where.col + len(str(loc[-1])) + 2 + quote)
+def yaml_markdown_at(doc: SourceDoc, loc: tuple, diags: Diagnostics) -> YamlMarkdownDoc:
+    """The Markdown field at `loc` (keys and list indexes) of a YAML file, placed so its lines map back.
+    Where it starts is only worked out when a message needs it: that takes the slow round-trip parse."""
+    return YamlMarkdownDoc(doc.path, str(_value_at(doc.data, loc)), source=doc, loc=loc, diags=diags)
+
+
+def _value_at(data: object, loc: tuple) -> object:
+    for key in loc:
+        data = data[key]  # type: ignore[index]
+    return data
+
+
+class YamlMarkdownDoc:
+    """A Markdown field inside a YAML file; its first line and column are found on first use."""
+
+    def __init__(self, path: Path, text: str, source: SourceDoc, loc: tuple, diags: Diagnostics) -> None:
+        self.path, self.text, self.source, self.loc, self.diags = path, text, source, loc, diags
+
+    @cached_property
+    def _start(self) -> tuple[int, int]:
+        where = self.source.locate(self.diags, self.loc)
+        raw = self.source.node_at(self.loc)
+        if isinstance(raw, (LiteralScalarString, FoldedScalarString)):
+            # The text starts on the next line, indented (we assume the usual two spaces).
+            return where.line + 1, where.col + 2
+        quote = 1 if isinstance(raw, (DoubleQuotedScalarString, SingleQuotedScalarString)) else 0
+        return where.line, where.col + len(str(self.loc[-1])) + 2 + quote
+
+    @property
+    def first_line(self) -> int:
+        return self._start[0]
+
+    @property
+    def first_col(self) -> int:
+        return self._start[1]
 
 
 def targets(hb: Handbook, loaded: Loaded) -> dict[str, set[str]]:
@@ -194,7 +222,7 @@ def targets(hb: Handbook, loaded: Loaded) -> dict[str, set[str]]:
     return {kind.name: kind.ids(hb) | loaded.invalid[kind.name] for kind in KINDS.values()}
 
 
-def check_markdown(doc: MarkdownDoc, known: dict[str, set[str]], diags: Diagnostics,
+def check_markdown(doc: MarkdownDoc | YamlMarkdownDoc, known: dict[str, set[str]], diags: Diagnostics,
                    generated: frozenset[str] = frozenset()) -> None:
     """`generated`: heading ids the page gets besides the author's own (a step's part headings)."""
     offset, col_offset = doc.first_line - 1, doc.first_col - 1

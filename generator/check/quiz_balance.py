@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import Diagnostics, Location
 from generator.load.loader import Loaded
 from generator.model.handbook import Handbook
 from generator.model.schema.quiz import Question, Quiz
@@ -34,12 +34,13 @@ def check_quiz_balance(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None
         items = _choice_items(quiz)
         if len(items) < MIN_ITEMS:
             continue
-        where = loaded.sources[id(quiz)].locate(diags, ("questions",))
+        def where() -> Location:  # the round-trip parse for a position only when there is a message
+            return loaded.sources[id(quiz)].locate(diags, ("questions",))
         place, count = Counter(_key_position(q) for q in items).most_common(1)[0]
         if count / len(items) > MAX_SAME_PLACE:
-            diags.warning(where, "NC084", f"in {count} van de {len(items)} vragen staat het goede antwoord op "
+            diags.warning(where(), "NC084", f"in {count} van de {len(items)} vragen staat het goede antwoord op "
                           f"plaats {place + 1}; verwacht: het goede antwoord op wisselende plaatsen")
         longest = sum(_key_is_longest(q) for q in items)
         if longest / len(items) > MAX_LONGEST:
-            diags.warning(where, "NC084", f"in {longest} van de {len(items)} vragen is het goede antwoord het "
+            diags.warning(where(), "NC084", f"in {longest} van de {len(items)} vragen is het goede antwoord het "
                           "langste; verwacht: foute antwoorden die even lang en even geloofwaardig zijn")

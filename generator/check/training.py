@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.check.crossref import check_markdown, targets, yaml_markdown_at
+from generator.check.crossref import YamlMarkdownDoc, check_markdown, targets, yaml_markdown_at
 from generator.diagnostics import Diagnostics
 from generator.load.loader import Loaded
-from generator.model.handbook import Handbook, MarkdownDoc
+from generator.model.handbook import Handbook
 from generator.model.schema.training import Meeting
 from generator.model.training import Training
 
@@ -33,7 +33,7 @@ def check_training(hb: Handbook, loaded: Loaded, diags: Diagnostics) -> None:
         check_markdown(doc, known, diags)
 
 
-def _markdown_fields(training: Training, loaded: Loaded, diags: Diagnostics) -> list[MarkdownDoc]:
+def _markdown_fields(training: Training, loaded: Loaded, diags: Diagnostics) -> list[YamlMarkdownDoc]:
     """The programme's intro and every agenda block's description: Markdown that may hold references."""
     docs = [yaml_markdown_at(loaded.sources[id(training.programme)], ("intro",), diags)]
     for meeting in training.meetings:

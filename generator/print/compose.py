@@ -35,6 +35,7 @@ class Composition:
     numbered: bool = True
     metadata_from: int = 0   # the placement whose title, description and XMP the PDF carries
     fonts: Path | None = None  # the print fonts: one of each face serves every part (shared_fonts.py)
+    font_cache: Path | None = None  # where they are kept as TrueType (font_files.py)
     starts: list[int] = field(default_factory=list)  # filled in: each placement's first page (0-based)
 
 
@@ -80,7 +81,7 @@ def compose(composition: Composition, target: Path, numbers: PageNumbers | None)
         _finish_catalog(out, sources[composition.metadata_from], outline, dests)
         if composition.numbered and numbers is not None:
             numbers.stamp(out, [i for i in range(len(out.pages)) if i not in unnumbered])
-        share_fonts(out, composition.fonts)
+        share_fonts(out, composition.fonts, composition.font_cache)
         total = len(out.pages)
         out.save(target, deterministic_id=True, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)

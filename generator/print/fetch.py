@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from generator.print.font_files import truetype, woff2_decompressed
 
 
 class RefusedURL(ValueError):
@@ -26,13 +28,23 @@ def allowed_path(url: str, roots: tuple[Path, ...]) -> Path | None:
 
 
 class ProjectOnlyFetcher(URLFetcher):
-    """Serves data: URLs and files inside the given folders; refuses every other address."""
+    """Serves data: URLs and files inside the given folders; refuses every other address.
 
-    def __init__(self, roots: tuple[Path, ...]) -> None:
+    A WOFF2 font is handed over as the TrueType WeasyPrint would make of it, from `font_cache`
+    (font_files.py), so it is not decoded again in every worker of every build."""
+
+    def __init__(self, roots: tuple[Path, ...], font_cache: Path | None = None) -> None:
         super().__init__(allowed_protocols={"file", "data"})
         self.roots = tuple(root.resolve() for root in roots)
+        self.font_cache = font_cache
 
     def fetch(self, url: str, headers: dict | None = None):  # type: ignore[override]
-        if url.startswith("data:") or allowed_path(url, self.roots) is not None:
+        if url.startswith("data:"):
             return super().fetch(url, headers)
-        raise RefusedURL(f"adres buiten het project geweigerd: {url[:200]}")
+        path = allowed_path(url, self.roots)
+        if path is None:
+            raise RefusedURL(f"adres buiten het project geweigerd: {url[:200]}")
+        if path.suffix.lower() == ".woff2" and path.is_file():
+            return URLFetcherResponse(url, truetype(path, self.font_cache, woff2_decompressed),
+                                      headers={"Content-Type": "font/ttf"})
+        return super().fetch(url, headers)

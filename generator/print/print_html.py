@@ -69,6 +69,8 @@ class PrintRenderer:
         self.hb = hb
         self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(["j2", "html"]),
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self._markdown: dict[tuple[str, int], Markup] = {}
+        self._worksheet_parts: dict[str, Part] = {}
         self.instructions = self._instructions()
         self.kaart = kaart_svg(hb.method.network_map)  # the same empty map in every document
 
@@ -90,18 +92,27 @@ class PrintRenderer:
                 "instructions": self.instructions, "fillable": False, "page_numbers": page_numbers,
                 "footer": f"{hb.site.organisation.name} · {edition.name} (versie {edition.version})"}
 
+    def markdown(self, text: str, shift: int = 0) -> Markup:
+        """Markdown as print HTML, converted once per build: a step's text is in several packs."""
+        key = (text, shift)
+        if key not in self._markdown:
+            self._markdown[key] = markdown_for_print(self.hb, text, shift)
+        return self._markdown[key]
+
     def _instructions(self) -> dict[str, Markup]:
         texts = {block.text for sheet in self.hb.worksheets.values() for block in sheet.blocks
                  if isinstance(block, Instruction)}
-        return {text: markdown_for_print(self.hb, text) for text in texts}
+        return {text: self.markdown(text) for text in texts}
 
     def _sheet_label(self, sheet: Worksheet) -> str:
         return step_label(self.hb, sheet.step) if sheet.step else ""
 
     def worksheet_part(self, sheet: Worksheet) -> Part:
-        """A worksheet as it is in its own PDF, its step's PDF and every pack: one part."""
-        return Part(self.env.get_template("worksheet.html.j2").render(
-            **self._context(sheet.title, sheet.intro), sheet=sheet, step_label=self._sheet_label(sheet)))
+        """A worksheet as it is in its own PDF, its step's PDF and every pack: one part (made once)."""
+        if sheet.id not in self._worksheet_parts:
+            self._worksheet_parts[sheet.id] = Part(self.env.get_template("worksheet.html.j2").render(
+                **self._context(sheet.title, sheet.intro), sheet=sheet, step_label=self._sheet_label(sheet)))
+        return self._worksheet_parts[sheet.id]
 
     def worksheet(self, sheet: Worksheet) -> PrintDoc:
         return PrintDoc(worksheet_pdf(sheet.id), sheet.title, (Section(self.worksheet_part(sheet)),),
@@ -125,7 +136,7 @@ class PrintRenderer:
         return {"kind": "step", "step": step, "step_label": step_label(self.hb, step.meta.number),
                 "anchor": f"stap-{step.meta.number}", "phase_title": self.hb.phase_of(step).meta.title,
                 "facets": self.hb.step_facets(step), "sheets": sheets,
-                "parts": [(part.title, markdown_for_print(self.hb, step.parts[part.id].text, 1))
+                "parts": [(part.title, self.markdown(step.parts[part.id].text, 1))
                           for part in self.hb.method.file_parts if part.in_print and part.id in step.parts]}
 
     def _step_body(self, part: dict[str, object]) -> Part:
@@ -196,13 +207,13 @@ class PrintRenderer:
         parts: list[dict[str, object]] = []
         if "inleiding" in pack.parts:
             parts.append({"kind": "page", "anchor": "inleiding", "title": "Over deze training",
-                          "html": markdown_for_print(hb, hb.meta.description)})
+                          "html": self.markdown(hb.meta.description)})
         steps_in_pack: list[Step] = []
         if "stappen" in pack.parts:
             for current in [phase] if phase else hb.phases:
                 parts.append({"kind": "phase", "anchor": f"fase-{current.meta.id}",
                               "title": f"Fase {current.meta.number}: {current.meta.title}",
-                              "html": markdown_for_print(hb, current.meta.description)})
+                              "html": self.markdown(current.meta.description)})
                 for step in hb.steps_of(current):
                     parts.append(self._step_part(step, self._audiences(pack)))
                     steps_in_pack.append(step)
@@ -210,7 +221,7 @@ class PrintRenderer:
             for section in hb.meta.sections:
                 for page in hb.pages_in(section.id):
                     parts.append({"kind": "page", "anchor": f"pagina-{page.slug}", "title": page.meta.title,
-                                  "html": markdown_for_print(hb, page.body.text, 1)})
+                                  "html": self.markdown(page.body.text, 1)})
         if "werkbladen" in pack.parts:
             done = {s for step in steps_in_pack for s in step.meta.worksheets}
             for sheet in hb.worksheets_in_order():

@@ -1,45 +1,35 @@
-"""PDF rendering: every part once with WeasyPrint (cached by content hash, in a process pool),
-then every PDF composed from the cached parts (generator/print/compose.py)."""
+"""PDF rendering: every part once with WeasyPrint (cached by content hash, in the PDF workers),
+then every PDF composed from the cached parts (generator/print/compose.py).
+
+The work is scheduled as it becomes possible, not in waves: a pack's cover and contents are laid
+out as soon as its own parts are, and a PDF is composed as soon as its parts and its front are
+there, while the workers still lay out the parts of other PDFs. Only the biggest pack waits for
+the last part.
+"""
 from __future__ import annotations
 
 import hashlib
-import logging
-import multiprocessing
-import os
+import heapq
+import itertools
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
-from typing import Iterator
+from typing import Callable
 
 import pikepdf
 
 from generator.diagnostics import WARNING, Diagnostic, Location
 from generator.print import compose as compose_module
-from generator.print import page_numbers, shared_fonts, tagging
-from generator.print.compose import Composition, Placement, compose, page_layout
+from generator.print import font_files, page_numbers, shared_fonts, tagging
+from generator.print.compose import Composition, Placement, page_layout
 from generator.print.documents import Part, PrintDoc
-from generator.print.page_numbers import SAMPLE_HTML, PageNumbers
-from generator.print.tagging import complete_structure
+from generator.print.page_numbers import SAMPLE_HTML
+from generator.print.pool import PDF_VARIANT, STYLESHEET, PdfPool, Rendered, Setup, compose_pdf, render_part
 
-PDF_VARIANT = "pdf/ua-1"  # tagged PDF: structure tree, language, title
-STYLESHEET = "print.css"  # in the print templates folder; given to WeasyPrint, not linked from the HTML
-_FONT_CONFIG = None
-_STYLESHEET = None
-_FETCHER = None
-_READY_FOR: tuple | None = None
-
-# WeasyPrint notices about this machine, not about the content: the PDF is still right. They are
-# reported once per build with what to install, and never fail it.
-MACHINE_NOTICES = {
-    "Using fontTools instead of HarfBuzz-Subset":
-        "HarfBuzz-subset ontbreekt op deze computer; de lettertypen in de PDF's zijn met fontTools "
-        "verkleind en wel ingesloten. Installeer het Debian-pakket libharfbuzz-subset0 "
-        "(sudo apt-get install libharfbuzz-subset0) voor snellere PDF's.",
-}
+__all__ = ["PDF_VARIANT", "STYLESHEET", "PdfPool", "RenderReport", "Setup", "pdf_setup", "render_all"]
 
 
 @dataclass
@@ -73,31 +63,6 @@ def part_key(part: Part, environment: str) -> str:
     return hashlib.sha256(f"{environment}\0{part.html}\0{part.fields}".encode("utf-8")).hexdigest()
 
 
-class _CollectWarnings(logging.Handler):
-    """WeasyPrint is silent as a library: its warnings become build problems."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.warnings: list[str] = []
-        self.notices: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        notice = next((text for start, text in MACHINE_NOTICES.items() if message.startswith(start)), None)
-        (self.notices if notice else self.warnings).append(notice or message)
-
-
-@contextmanager
-def _collecting() -> Iterator[_CollectWarnings]:
-    """WeasyPrint's warnings while one document renders (a worker renders one at a time)."""
-    logger, collector = logging.getLogger("weasyprint"), _CollectWarnings()
-    logger.addHandler(collector)
-    try:
-        yield collector
-    finally:
-        logger.removeHandler(collector)
-
-
 def pdf_problem(path: str, warning: str) -> Diagnostic:
     """A WeasyPrint warning about one PDF, located at the PDF in the site (nothing better is known)."""
     return Diagnostic(Location(path), "NC090", f"de PDF-maker meldt: {warning}; verwacht: een PDF zonder "
@@ -109,54 +74,9 @@ def machine_notice(notice: str) -> Diagnostic:
     return Diagnostic(Location("pdf"), "NC091", notice, WARNING)
 
 
-def _init_worker(epoch: int, stylesheet: str, allowed: tuple[Path, ...]) -> None:
-    """Once per process: fonts and the print stylesheet are loaded and parsed here, not per document
-    (parsing print.css and its four web fonts took about 30 ms for every PDF)."""
-    global _FONT_CONFIG, _STYLESHEET, _FETCHER, _READY_FOR
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    if _READY_FOR == (epoch, stylesheet, allowed):
-        return  # the live preview renders in its own process, again and again
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    from generator.print import pydyf_speedup
-    from generator.print.fetch import ProjectOnlyFetcher
-    pydyf_speedup.install()
-    _FETCHER = ProjectOnlyFetcher(allowed)
-    _FONT_CONFIG = FontConfiguration()
-    _STYLESHEET = CSS(filename=stylesheet, font_config=_FONT_CONFIG, url_fetcher=_FETCHER)
-    _READY_FOR = (epoch, stylesheet, allowed)
-
-
-def _render_one(html: str, base_url: str, target: Path,
-                fields: tuple[tuple[str, str], ...] = ()) -> tuple[list[str], list[str]]:
-    """Render one part into the cache; returns WeasyPrint's warnings and machine notices.
-
-    A part that rendered with warnings is not cached: a rerun must not publish it."""
-    from weasyprint import HTML
-    partial = target.with_suffix(f".{os.getpid()}.tmp")  # parallel builds share the cache
-    with _collecting() as collected:
-        HTML(string=html, base_url=base_url, url_fetcher=_FETCHER).write_pdf(
-            partial, stylesheets=[_STYLESHEET], pdf_variant=PDF_VARIANT, font_config=_FONT_CONFIG,
-            uncompressed_pdf=False, pdf_forms=bool(fields))
-    if collected.warnings:
-        partial.unlink()
-    else:
-        complete_structure(partial, dict(fields))
-        partial.replace(target)
-    return collected.warnings, collected.notices
-
-
-_NUMBERS: dict[Path, PageNumbers] = {}
-
-
-def _compose_one(composition: Composition, target: Path, sample: Path) -> list[int]:
-    """Compose one PDF into the cache (in a worker); returns where each placement starts."""
-    numbers = _NUMBERS.get(sample) or _NUMBERS.setdefault(sample, PageNumbers(sample))
-    partial = target.with_suffix(f".{os.getpid()}.tmp")
-    compose(composition, partial, numbers)
-    partial.replace(target)
-    return composition.starts
+def pdf_setup(templates: Path, assets: Path, cache_dir: Path) -> Setup:
+    """What the workers load once, for the print templates and PDF cache of one project."""
+    return Setup(templates, assets, cache_dir / "fonts")
 
 
 class Progress:
@@ -179,110 +99,97 @@ class Progress:
             sys.stderr.flush()
 
 
-@dataclass
-class _Settings:
-    templates: Path
-    assets: Path
-    epoch: int
-    workers: int
-
-    @property
-    def init_args(self) -> tuple[int, str, tuple[Path, ...]]:
-        return self.epoch, str(self.templates / STYLESHEET), (self.templates, self.assets)
-
-    @property
-    def base_url(self) -> str:
-        return str(self.templates) + os.sep
+# Which kind of job the workers take first: fronts and compositions finish PDFs (and free the
+# memory of their inputs); parts are taken longest first, so the big ones start at once.
+FRONT, COMPOSE, PART = 0, 1, 2
 
 
-class _Workers:
-    """WeasyPrint and pikepdf work, in a process pool unless only one worker is asked for (the live
-    preview). The pool starts at the first batch and serves every later one (fonts are loaded once)."""
+class _Jobs:
+    """Jobs for the pool, handed over by priority, a few more than there are workers (so a worker
+    never waits for the next job), each with what to do with its result."""
 
-    def __init__(self, settings: _Settings, progress: Progress) -> None:
-        self.settings, self.progress = settings, progress
-        self.pool: ProcessPoolExecutor | None = None
+    def __init__(self, pool: PdfPool, progress: Progress) -> None:
+        self.pool, self.progress = pool, progress
+        self.queue: list[tuple[int, int, int, Callable, tuple, Callable]] = []
+        self.running: dict[Future, Callable] = {}
+        self.order = itertools.count()
 
-    def run(self, jobs: list[tuple]) -> list:
-        """Each job is (function, *arguments); results in the same order.
+    def add(self, priority: int, function: Callable, args: tuple, then: Callable[[object], None],
+            rank: int = 0) -> None:
+        """`rank` orders jobs of one priority (lower first); equal ones keep the order they came in."""
+        heapq.heappush(self.queue, (priority, rank, next(self.order), function, args, then))
+        self.progress.expect(1)
 
-        With more than one worker, even a single job goes to the pool, and the pool's workers are
-        started by a fork server, a clean process: a worker never inherits what this process loaded
-        (seen: `build --all` hung once, its two workers idle, after this process had rendered a part
-        itself and then forked the pool)."""
-        self.progress.expect(len(jobs))
-        if not jobs:
-            return []
-        if self.settings.workers <= 1:
-            _init_worker(*self.settings.init_args)
-            results = []
-            for function, *args in jobs:
-                results.append(function(*args))
+    def run(self) -> None:
+        """Until every job, and every job their results added, is done."""
+        while self.queue or self.running:
+            while self.queue and len(self.running) < self.pool.workers + 1:
+                _, _, _, function, args, then = heapq.heappop(self.queue)
+                self.running[self.pool.submit(function, *args)] = then
+            done, _ = wait(list(self.running), return_when=FIRST_COMPLETED)
+            for future in done:
+                then = self.running.pop(future)
                 self.progress.step()
-            return results
-        if self.pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["generator.print.render"])  # imported once, in the server
-            self.pool = ProcessPoolExecutor(max_workers=self.settings.workers, mp_context=context,
-                                            initializer=_init_worker, initargs=self.settings.init_args)
-        futures = {self.pool.submit(function, *args): index for index, (function, *args) in enumerate(jobs)}
-        results: list = [None] * len(jobs)
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            self.progress.step()
-        return results
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown()
+                then(future.result())
 
 
 class _Parts:
     """The part cache: one PDF per part, named by the hash of what went into it."""
 
-    def __init__(self, folder: Path, environment: str, workers: _Workers, report: RenderReport) -> None:
-        self.folder, self.environment, self.workers, self.report = folder, environment, workers, report
+    def __init__(self, folder: Path, environment: str, jobs: _Jobs, setup: Setup, epoch: int,
+                 report: RenderReport) -> None:
+        self.folder, self.environment, self.jobs, self.setup, self.epoch = folder, environment, jobs, setup, epoch
+        self.report = report
         folder.mkdir(parents=True, exist_ok=True)
         self.failed: set[str] = set()
-        self.fresh: set[str] = set()
         self.rendered_now: set[str] = set()  # part keys laid out in this run
         self.first_holder: dict[str, str] = {}  # part key -> the first PDF holding it, to locate problems
         self._pages: dict[str, int] = {}
+        self._waiting: dict[str, list[Callable[[], None]]] = {}  # being laid out -> who waits for it
+        self._known: set[str] = set()  # in the cache, or laid out (or failed) in this run
+
+    def key(self, part: Part) -> str:
+        return part_key(part, self.environment)
 
     def path(self, part: Part) -> Path:
-        return self.folder / f"{part_key(part, self.environment)}.pdf"
+        return self.folder / f"{self.key(part)}.pdf"
 
-    def ensure(self, parts: list[tuple[Part, str]]) -> None:
-        """Render what is not in the cache yet, longest first (the big parts start at once)."""
-        todo: dict[str, Part] = {}
-        for part, holder in parts:
-            key = part_key(part, self.environment)
-            self.first_holder.setdefault(key, holder)
-            if key in todo or key in self.fresh or key in self.failed:
-                continue
-            if self.path(part).is_file():
-                self.report.parts_cached += 1
-                self.fresh.add(key)  # seen in this run: counted once
-            else:
-                todo[key] = part
-        ordered = sorted(todo.items(), key=lambda item: len(item[1].html), reverse=True)
-        results = self.workers.run([(_render_one, part.html, self.workers.settings.base_url, self.path(part),
-                                     part.fields) for _, part in ordered])
-        for (key, part), (warnings, notices) in zip(ordered, results):
-            self.report.parts_rendered += 1
-            self.fresh.add(key)
-            self.rendered_now.add(key)
-            if warnings:
-                self.failed.add(key)
-            self.report.problems += [pdf_problem(self.first_holder[key], warning) for warning in warnings]
-            self.report.notices = list(dict.fromkeys(
-                self.report.notices + [machine_notice(notice) for notice in notices]))
+    def when_ready(self, part: Part, holder: str, then: Callable[[], None], priority: int = PART) -> None:
+        """Call `then` once the part is in the cache (or has failed); lay it out if nobody has yet."""
+        key = self.key(part)
+        self.first_holder.setdefault(key, holder)
+        if key in self._known:
+            then()
+        elif key in self._waiting:
+            self._waiting[key].append(then)
+        elif self.path(part).is_file():
+            self.report.parts_cached += 1
+            self._known.add(key)
+            then()
+        else:
+            self._waiting[key] = [then]
+            self.jobs.add(priority, render_part, (self.setup, self.epoch, part.html, self.path(part), part.fields),
+                          lambda rendered: self._rendered(key, rendered), rank=-len(part.html))  # longest first
+
+    def _rendered(self, key: str, rendered: Rendered) -> None:
+        self.report.parts_rendered += 1
+        self.rendered_now.add(key)
+        self._known.add(key)
+        if rendered.warnings:
+            self.failed.add(key)
+        else:
+            self._pages[key] = rendered.pages
+        self.report.problems += [pdf_problem(self.first_holder[key], warning) for warning in rendered.warnings]
+        self.report.notices = list(dict.fromkeys(
+            self.report.notices + [machine_notice(notice) for notice in rendered.notices]))
+        for then in self._waiting.pop(key):
+            then()
 
     def ok(self, part: Part) -> bool:
-        return part_key(part, self.environment) not in self.failed
+        return self.key(part) not in self.failed
 
     def pages(self, part: Part) -> int:
-        key = part_key(part, self.environment)
+        key = self.key(part)
         if key not in self._pages:
             with pikepdf.open(self.path(part)) as pdf:
                 self._pages[key] = len(pdf.pages)
@@ -292,36 +199,94 @@ class _Parts:
 FRONT_ROUNDS = 4  # a contents page whose length changes with its own numbers settles within two
 
 
-def _fronts(docs: list[PrintDoc], parts: _Parts) -> dict[str, Part]:
-    """Each pack's cover and contents, with the page of every listed section. The front's own length
-    moves every page after it, so it is rendered, measured and (rarely) rendered again."""
-    guess = {doc.path: 2 for doc in docs if doc.front is not None and all(parts.ok(s.part) for s in doc.sections)}
-    fronts: dict[str, Part] = {}
-    pending = dict.fromkeys(guess)
-    for _ in range(FRONT_ROUNDS):
-        if not pending:
-            break
-        wanted = {doc.path: doc.front(_toc_pages(doc, parts, guess[doc.path])) for doc in docs if doc.path in pending}
-        parts.ensure([(front, path) for path, front in wanted.items()])
-        for path, front in wanted.items():
-            fronts[path] = front
-            actual = parts.pages(front) if parts.ok(front) else guess[path]
-            if actual == guess[path]:
-                del pending[path]
-            guess[path] = actual
-    return fronts
-
-
 def _toc_pages(doc: PrintDoc, parts: _Parts, front_pages: int) -> list[int]:
     starts, _ = page_layout([front_pages] + [parts.pages(s.part) for s in doc.sections],
                             [False] + [s.right_page for s in doc.sections])
     return [start + 1 for start, section in zip(starts[1:], doc.sections) if section.toc_title]
 
 
-def _composition(doc: PrintDoc, parts: _Parts, front: Part | None, fonts: Path) -> Composition:
-    placements = [Placement(parts.path(front), unnumbered=1, placeholder_anchors=True)] if front else []
-    placements += [Placement(parts.path(s.part), s.right_page, s.depth) for s in doc.sections]
-    return Composition(placements, fonts=fonts)
+class _Build:
+    """One PDF through its steps: its parts, then its front (if it has one), then its composition."""
+
+    def __init__(self, doc: PrintDoc, run: "_Run") -> None:
+        self.doc, self.run = doc, run
+        self.missing = len(doc.sections) + 1  # its parts and the page-number sample
+        self.front: Part | None = None
+        self.front_guess, self.front_round = 2, 0
+
+    def start(self) -> None:
+        for section in self.doc.sections:
+            self.run.parts.when_ready(section.part, self.doc.path, self._part_ready)
+        self.run.parts.when_ready(self.run.sample, "pdf", self._part_ready, FRONT)  # every composition needs it
+
+    def _part_ready(self) -> None:
+        self.missing -= 1
+        if self.missing:
+            return
+        parts, doc = self.run.parts, self.doc
+        if not all(parts.ok(s.part) for s in doc.sections) or not doc.composed:
+            self.run.uncomposed(doc)
+        elif doc.front is not None:
+            self._lay_out_front()
+        else:
+            self.run.composed(doc, None)
+
+    def _lay_out_front(self) -> None:
+        """The front's own length moves every page after it, so it is laid out, measured and (rarely)
+        laid out again with the numbers its real length gives."""
+        assert self.doc.front is not None
+        self.front = self.doc.front(_toc_pages(self.doc, self.run.parts, self.front_guess))
+        self.front_round += 1
+        self.run.parts.when_ready(self.front, self.doc.path, self._front_ready, FRONT)
+
+    def _front_ready(self) -> None:
+        parts, front = self.run.parts, self.front
+        assert front is not None
+        if not parts.ok(front):
+            self.run.uncomposed(self.doc)
+            return
+        actual = parts.pages(front)
+        if actual != self.front_guess and self.front_round < FRONT_ROUNDS:
+            self.front_guess = actual
+            self._lay_out_front()
+        else:
+            self.run.fronts[self.doc.path] = front
+            self.run.composed(self.doc, front)
+
+
+class _Run:
+    """Everything one render_all does, and what it found."""
+
+    def __init__(self, parts: _Parts, jobs: _Jobs, report: RenderReport, cache_dir: Path,
+                 composed_environment: str, fonts: Path) -> None:
+        self.parts, self.jobs, self.report = parts, jobs, report
+        self.cache_dir, self.composed_environment, self.fonts = cache_dir, composed_environment, fonts
+        self.sample = Part(SAMPLE_HTML)
+        self.fronts: dict[str, Part] = {}
+
+    def uncomposed(self, doc: PrintDoc) -> None:
+        """A PDF that is its first part as it is: a single sheet with its own page numbers, or (when a
+        part failed) a stand-in, since the build stops with the problems anyway."""
+        self.report.files[doc.path] = self.parts.path(doc.sections[0].part)
+        if doc.composed or not all(self.parts.ok(s.part) for s in doc.sections):
+            return
+        fresh = self.parts.key(doc.sections[0].part) in self.parts.rendered_now
+        (self.report.rendered if fresh else self.report.cached).append(doc.path)
+
+    def composed(self, doc: PrintDoc, front: Part | None) -> None:
+        if not self.parts.ok(self.sample):
+            self.report.files[doc.path] = self.parts.path(doc.sections[0].part)
+            return
+        placements = [Placement(self.parts.path(front), unnumbered=1, placeholder_anchors=True)] if front else []
+        placements += [Placement(self.parts.path(s.part), s.right_page, s.depth) for s in doc.sections]
+        composition = Composition(placements, fonts=self.fonts, font_cache=self.parts.setup.font_cache)
+        target = self.cache_dir / f"{_composed_key(composition, self.composed_environment)}.pdf"
+        self.report.files[doc.path] = target
+        if target.is_file():
+            self.report.cached.append(doc.path)
+        else:
+            self.jobs.add(COMPOSE, compose_pdf, (composition, target, self.parts.path(self.sample)),
+                          lambda _starts: self.report.rendered.append(doc.path))
 
 
 def _composed_key(composition: Composition, environment: str) -> str:
@@ -331,43 +296,32 @@ def _composed_key(composition: Composition, environment: str) -> str:
 
 
 def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: Path, epoch: int,
-               workers: int | None = None) -> RenderReport:
-    """Render every part once, then compose every PDF from the parts; both cached by content hash."""
+               workers: int | None = None, pool: PdfPool | None = None) -> RenderReport:
+    """Render every part once, then compose every PDF from the parts; both cached by content hash.
+    `pool`: workers the caller started early (it closes them); else this starts its own."""
     environment = "|".join([version("weasyprint"), version("pikepdf"), PDF_VARIANT, str(epoch),
                             _digest_folder(templates), _digest_folder(assets / "fonts"),
-                            _code_digest(tagging)])
+                            _code_digest(tagging, font_files)])
     composed_environment = environment + "|" + _code_digest(compose_module, page_numbers, shared_fonts)
     cache_dir.mkdir(parents=True, exist_ok=True)
     report = RenderReport({}, [], [], [])
-    progress = Progress()
-    pool = _Workers(_Settings(templates, assets, epoch, workers or os.cpu_count() or 1), progress)
+    setup = pdf_setup(templates, assets, cache_dir)
+    own_pool = pool is None or pool.setup != setup
+    workers_pool = PdfPool(setup, workers) if own_pool else pool
+    assert workers_pool is not None
     try:
-        parts = _Parts(cache_dir / "parts", environment, pool, report)
-        sample = Part(SAMPLE_HTML)
-        parts.ensure([(sample, "pdf")] + [(s.part, doc.path) for doc in docs for s in doc.sections])
-        fronts = _fronts(docs, parts)
-        jobs, targets = [], []
+        jobs = _Jobs(workers_pool, Progress())
+        parts = _Parts(cache_dir / "parts", environment, jobs, setup, epoch, report)
+        run = _Run(parts, jobs, report, cache_dir, composed_environment, assets / "fonts")
         for doc in docs:
-            if not all(parts.ok(s.part) for s in doc.sections) or (doc.front and doc.path not in fronts):
-                report.files[doc.path] = parts.path(doc.sections[0].part)
-                continue
-            if not doc.composed:
-                report.files[doc.path] = parts.path(doc.sections[0].part)
-                fresh = part_key(doc.sections[0].part, environment) in parts.rendered_now
-                (report.rendered if fresh else report.cached).append(doc.path)
-                continue
-            composition = _composition(doc, parts, fronts.get(doc.path), assets / "fonts")
-            target = cache_dir / f"{_composed_key(composition, composed_environment)}.pdf"
-            report.files[doc.path] = target
-            if target.is_file():
-                report.cached.append(doc.path)
-            else:
-                jobs.append((_compose_one, composition, target, parts.path(sample)))
-                targets.append(doc.path)
-        if parts.ok(sample):
-            pool.run(jobs)
-            report.rendered += targets
+            _Build(doc, run).start()
+        jobs.run()
     finally:
-        pool.close()
+        if own_pool:
+            workers_pool.close()
     report.files = {doc.path: report.files[doc.path] for doc in docs}  # stable order
+    made, cached = set(report.rendered), set(report.cached)
+    report.rendered = [doc.path for doc in docs if doc.path in made]
+    report.cached = [doc.path for doc in docs if doc.path in cached]
+    report.problems.sort(key=lambda problem: (str(problem.location), problem.message))  # whatever finished first
     return report

@@ -18,6 +18,8 @@ from pathlib import Path
 import pikepdf
 from fontTools.ttLib import TTFont
 
+from generator.print.font_files import resaved_without_flavor, truetype
+
 Face = tuple[str, int, bool]  # family, weight, italic
 
 
@@ -38,17 +40,15 @@ def _face(font: TTFont) -> Face:
 _PROGRAMS: dict[Path, dict[Face, FontProgram]] = {}
 
 
-def theme_fonts(folder: Path) -> dict[Face, FontProgram]:
-    """The print fonts of the theme as TrueType programs, by face; read once per process."""
+def theme_fonts(folder: Path, cache: Path | None = None) -> dict[Face, FontProgram]:
+    """The print fonts of the theme as TrueType programs, by face; read once per process (converted
+    from WOFF2 once per font, kept in `cache`: font_files.py)."""
     if folder not in _PROGRAMS:
         programs = {}
         for path in sorted(folder.glob("*.woff2")) + sorted(folder.glob("*.ttf")):
-            font = TTFont(str(path))
-            font.flavor = None
-            data = io.BytesIO()
-            font.save(data)
-            raw = data.getvalue()
-            programs[_face(font)] = FontProgram(_face(font), zlib.compress(raw, 9), len(raw))
+            raw = truetype(path, cache, resaved_without_flavor)
+            face = _face(TTFont(io.BytesIO(raw)))
+            programs[face] = FontProgram(face, zlib.compress(raw, 9), len(raw))
         _PROGRAMS[folder] = programs
     return _PROGRAMS[folder]
 
@@ -84,19 +84,26 @@ def _subset_face(font: pikepdf.Dictionary) -> Face | None:
         return None
 
 
-def share_fonts(pdf: pikepdf.Pdf, folder: Path | None) -> int:
+def share_fonts(pdf: pikepdf.Pdf, folder: Path | None, cache: Path | None = None) -> int:
     """Replace the parts' subsets by one font per face where that saves bytes; returns how many."""
     if folder is None or not folder.is_dir():
         return 0
-    programs = theme_fonts(folder)
+    programs = theme_fonts(folder, cache)
     seen: set = set()
     uses = [use for page in pdf.pages if "/Resources" in page.obj for use in _font_dicts(page.obj.Resources, seen)]
     by_face: dict[Face, list[tuple[pikepdf.Dictionary, pikepdf.Name]]] = {}
     faces: dict[tuple[int, int], Face | None] = {}
+    by_name: dict[str, Face | None] = {}  # the subsets of one font share its name after the subset tag
     for holder, name in uses:
         font = holder[name]
         if font.objgen not in faces:
-            faces[font.objgen] = _subset_face(font)
+            untagged = str(font.get("/BaseFont", "")).split("+", 1)[-1]
+            if not untagged:
+                faces[font.objgen] = _subset_face(font)
+            else:
+                if untagged not in by_name:
+                    by_name[untagged] = _subset_face(font)
+                faces[font.objgen] = by_name[untagged]
         face = faces[font.objgen]
         if face in programs:
             by_face.setdefault(face, []).append((holder, name))

@@ -10,7 +10,7 @@ from generator.model.paths import CARDS_PDF, POCKET_CARD_PDF, module_of_referenc
 from generator.model.training import BLOCK_KINDS, clock, duration
 from generator.model.schema.site import Contact
 from generator.model.schema.training import AgendaBlock, Card, Meeting
-from generator.print.documents import Part, PrintDoc, Section, markdown_for_print
+from generator.print.documents import Part, PrintDoc, Section
 
 if TYPE_CHECKING:
     from generator.print.print_html import PrintRenderer
@@ -24,12 +24,12 @@ def _macros(renderer: PrintRenderer):
 
 def training_parts(renderer: PrintRenderer) -> list[dict[str, object]]:
     """The guide's parts for a pack with part 'training'; none when the handbook has no training."""
-    hb, training = renderer.hb, renderer.hb.training
+    training = renderer.hb.training
     if training is None:
         return []
     macros = _macros(renderer)
     parts = [_page("training", training.programme.title, macros.programme(
-        {"intro_html": markdown_for_print(hb, training.programme.intro, 1), "programme": training.programme},
+        {"intro_html": renderer.markdown(training.programme.intro, 1), "programme": training.programme},
         [_meeting_row(m) for m in training.meetings]))]
     parts += [_page(f"bijeenkomst-{m.number}", f"Bijeenkomst {m.number}: {m.title}",
                     macros.meeting(_meeting_data(renderer, m))) for m in training.meetings]
@@ -69,7 +69,7 @@ def _block(renderer: PrintRenderer, block: AgendaBlock, start: int) -> dict[str,
     uses += [f"'{hb.worksheets[w].title}'" for w in block.worksheets]
     return {"time": f"{clock(start)}–{clock(start + block.minutes)}", "kind": BLOCK_KINDS[block.kind],
             "title": block.title, "minutes": block.minutes, "uses": uses,
-            "html": markdown_for_print(hb, block.description, 2)}
+            "html": renderer.markdown(block.description, 2)}
 
 
 def _card(renderer: PrintRenderer, card: Card) -> dict[str, object]:

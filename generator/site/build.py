@@ -25,12 +25,12 @@ from generator.model.dates import source_date_epoch
 from generator.model.handbook import Handbook
 from generator.model.paths import quiz_page, worksheet_page
 from generator.print.print_html import PrintRenderer
-from generator.print.render import RenderReport, render_all
+from generator.print.render import PdfPool, RenderReport, pdf_setup, render_all
 from generator.site import engine
 from generator.site.csp import KnownScripts, verify_site
 from generator.site.editions import checkout_revision, compare
 from generator.site.files import publish, sync_tree, write_zip
-from generator.web.site_tree import Download, WhatsNew, build_tree, engine_config
+from generator.web.site_tree import Download, SiteTree, WhatsNew, build_tree, engine_config
 
 @dataclass
 class Project:
@@ -50,6 +50,10 @@ class Project:
     @property
     def config_path(self) -> Path:
         return self.work_dir / "mkdocs.yml"
+
+    @property
+    def pdf_cache(self) -> Path:
+        return self.root / "build" / "pdf-cache"
 
     @property
     def theme_dir(self) -> Path:
@@ -85,10 +89,16 @@ class Generated:
     layout_changed: bool = False  # the config (menu) or the set of pages changed: every page is affected
 
 
-def render_pdfs(project: Project, handbook: Handbook) -> tuple[RenderReport, list[Download]]:
+def pdf_pool(project: Project) -> PdfPool:
+    """The PDF workers for this project's print templates and PDF cache (not started yet)."""
+    return PdfPool(pdf_setup(project.theme_dir / "print", project.theme_dir / "assets", project.pdf_cache))
+
+
+def render_pdfs(project: Project, handbook: Handbook,
+                workers: PdfPool | None = None) -> tuple[RenderReport, list[Download]]:
     docs = PrintRenderer(handbook, project.theme_dir / "print").documents()
     report = render_all(docs, project.theme_dir / "print", project.theme_dir / "assets",
-                        project.root / "build" / "pdf-cache", source_date_epoch(handbook.meta.edition.date))
+                        project.pdf_cache, source_date_epoch(handbook.meta.edition.date), pool=workers)
     return report, [Download(doc.path, doc.title, doc.description, report.files[doc.path]) for doc in docs]
 
 
@@ -105,19 +115,33 @@ class BuildOptions:
     pdf_on_demand: bool = False     # `serve`: pages link to the PDFs, which the preview makes when asked
 
 
-def generate(project: Project, handbook: Handbook, options: BuildOptions | None = None) -> Generated:
-    """Write the docs tree (with PDFs unless told not to) and the engine config."""
+def generate(project: Project, handbook: Handbook, options: BuildOptions | None = None,
+             pdf_workers: PdfPool | None = None) -> Generated:
+    """Write the docs tree (with PDFs unless told not to) and the engine config. `pdf_workers`: a
+    started pool to use (the caller closes it); without one the PDF stage starts its own."""
     options = options or BuildOptions()
-    report, downloads = render_pdfs(project, handbook) if options.with_pdf else (None, [])
+    report, downloads = render_pdfs(project, handbook, pdf_workers) if options.with_pdf else (None, [])
     if options.pdf_on_demand and not options.with_pdf:
         downloads = [Download(doc.path, doc.title, doc.description, None)
                      for doc in PrintRenderer(handbook, project.theme_dir / "print").documents()]
     if report and report.problems:  # nothing is written: the build stops with the problems
         return Generated(0, report)
+    tree = site_tree(project, handbook, options, downloads)
+    changed, layout_changed = write_docs(project, handbook, options, tree)
+    return Generated(changed, report, layout_changed)
+
+
+def site_tree(project: Project, handbook: Handbook, options: BuildOptions, downloads: list[Download]) -> SiteTree:
     tree = build_tree(handbook, project.theme_dir / "assets", downloads, options.whats_new,
                       web_templates=project.theme_dir / "web")
     if options.scorm:
         tree.add_text(scorm.ROUTE_SCRIPT, scorm.route_script(handbook))
+    return tree
+
+
+def write_docs(project: Project, handbook: Handbook, options: BuildOptions, tree: SiteTree) -> tuple[int, bool]:
+    """Write the docs tree and the engine config; (files written, whether the menu or the set of
+    pages changed)."""
     synced = sync_tree(tree.files, project.docs_dir)
     changed, layout_changed = synced.written, synced.set_changed
     here = project.config_path.parent
@@ -128,7 +152,7 @@ def generate(project: Project, handbook: Handbook, options: BuildOptions | None 
     if not project.config_path.is_file() or project.config_path.read_text(encoding="utf-8") != config:
         project.config_path.write_text(config, encoding="utf-8")
         changed, layout_changed = changed + 1, True
-    return Generated(changed, report, layout_changed)
+    return changed, layout_changed
 
 
 def known_scripts(project: Project, handbook: Handbook) -> KnownScripts:
@@ -167,7 +191,7 @@ def engine_problem(line: str, sources: dict[str, str], config: str) -> Diagnosti
                       f"de site-bouwer meldt{shown}: {line}; verwacht: geen meldingen (kijk naar links en kopjes)")
 
 
-def _checked(project: Project, handbook: Handbook, built: Path, result: engine.EngineResult) -> engine.EngineResult:
+def checked(project: Project, handbook: Handbook, built: Path, result: engine.EngineResult) -> engine.EngineResult:
     """The engine's result, failed when a page lacks the policy or runs an unknown inline script."""
     if not result.ok:
         config = _relative(project.config_path, project.root)
@@ -182,7 +206,7 @@ def _relative(path: Path, start: Path) -> str:
     return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
 
 
-def _tree_digest(project: Project, site_dir: Path, epoch: int) -> str:
+def tree_digest(project: Project, site_dir: Path, epoch: int) -> str:
     """Everything the engine's output depends on: the generated tree, its config, the theme."""
     digest = hashlib.sha256(f"{site_dir}\0{epoch}\0{version('mkdocs')}\0{version('mkdocs-material')}".encode())
     for folder in (project.docs_dir, project.theme_dir / "overrides"):
@@ -201,26 +225,50 @@ def _site_listing(site_dir: Path) -> str:
     return listing.hexdigest()
 
 
-def build_site(project: Project, handbook: Handbook, site_dir: Path) -> engine.EngineResult:
+def build_site(project: Project, handbook: Handbook, site_dir: Path, pending: str = "") -> engine.EngineResult:
     """Build into a fresh folder next to `site_dir`, then swap it in only on success.
 
     When nothing the engine reads has changed since the last build into `site_dir`, the
-    engine is not run again: the site it made then is the site it would make now.
+    engine is not run again: the site it made then is the site it would make now. `pending`: the
+    digest of the docs tree with stand-ins for the PDFs (site_with_pdfs.py), kept in the stamp.
     """
     epoch = source_date_epoch(handbook.meta.edition.date)
-    stamp = project.work_dir / "site-stamp"
-    digest = _tree_digest(project, site_dir, epoch)
-    if site_dir.is_dir() and stamp.is_file() and \
-            stamp.read_text(encoding="utf-8") == f"{digest}\n{_site_listing(site_dir)}":
+    digest = tree_digest(project, site_dir, epoch)
+    if stamp_of(project, site_dir) == (pending, digest):
         return engine.EngineResult(True, "ongewijzigd")
+    staging = fresh_staging(project, site_dir)
+    result = checked(project, handbook, staging, engine.build_with_mkdocs(project.config_path, staging, epoch))
+    return finish_site(project, staging, site_dir, result, pending, digest)
+
+
+def fresh_staging(project: Project, site_dir: Path) -> Path:
+    """The empty folder a new site is built in, next to `site_dir`; the stamp goes until it is done."""
     staging = site_dir.with_name(f".{site_dir.name}.new")
     if staging.exists():
         shutil.rmtree(staging)
-    stamp.unlink(missing_ok=True)
-    result = _checked(project, handbook, staging, engine.build_with_mkdocs(project.config_path, staging, epoch))
+    (project.work_dir / "site-stamp").unlink(missing_ok=True)
+    return staging
+
+
+def stamp_of(project: Project, site_dir: Path) -> tuple[str, str] | None:
+    """(pending digest, docs tree digest) the site in `site_dir` was built from; None when unknown
+    or when the site was changed since (a hand-edited or half-deleted site is rebuilt)."""
+    stamp = project.work_dir / "site-stamp"
+    if not site_dir.is_dir() or not stamp.is_file():
+        return None
+    lines = stamp.read_text(encoding="utf-8").split("\n")
+    if len(lines) != 3 or lines[2] != _site_listing(site_dir):
+        return None
+    return lines[0], lines[1]
+
+
+def finish_site(project: Project, staging: Path, site_dir: Path, result: engine.EngineResult, pending: str,
+                digest: str) -> engine.EngineResult:
+    """Swap the new site in when it is good (and note what it was built from), else drop it."""
     if result.ok:
         publish(staging, site_dir)
-        stamp.write_text(f"{digest}\n{_site_listing(site_dir)}", encoding="utf-8")
+        (project.work_dir / "site-stamp").write_text(f"{pending}\n{digest}\n{_site_listing(site_dir)}",
+                                                     encoding="utf-8")
     elif staging.exists():
         shutil.rmtree(staging)
     return result
@@ -233,7 +281,7 @@ def _zipped_site(project: Project, handbook: Handbook, name: str, pack) -> engin
     if staging.exists():
         shutil.rmtree(staging)
     epoch = source_date_epoch(handbook.meta.edition.date)
-    result = _checked(project, handbook, staging, engine.build_with_mkdocs(project.config_path, staging, epoch))
+    result = checked(project, handbook, staging, engine.build_with_mkdocs(project.config_path, staging, epoch))
     if result.ok:
         result = pack(staging, epoch) or result
     shutil.rmtree(staging, ignore_errors=True)

@@ -271,7 +271,7 @@ def render_downloads(hb: Handbook, downloads: list) -> str:
     groups = {"pdf/pakketten/": "Pakketten", "pdf/stappen/": "Per stap", "pdf/werkbladen/": "Per werkblad"}
     sections = []
     for prefix, title in groups.items():
-        items = [f"- [{md_escape(d.title)}]({links.to(d.path)}) ({_size(d.size)})"
+        items = [f"- [{md_escape(d.title)}]({links.to(d.path)}) ({d.size_stand_in or size_text(d.size)})"
                  + (f": {md_escape(d.description)}" if d.description else "")
                  for d in downloads if d.path.startswith(prefix)]
         if items:
@@ -280,7 +280,8 @@ def render_downloads(hb: Handbook, downloads: list) -> str:
                   "begint op een rechterbladzijde.", *sections)
 
 
-def _size(count: int | None) -> str:
+def size_text(count: int | None) -> str:
+    """A file size as the downloads page prints it."""
     if count is None:  # the live preview makes its PDFs when they are opened
         return "PDF, wordt gemaakt als je hem opent"
     return f"{max(1, round(count / 1024))} kB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"

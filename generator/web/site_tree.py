@@ -41,6 +41,7 @@ class Download:
     title: str
     description: str
     source: Path | None  # the rendered PDF, copied into the docs tree as it is; None: made on demand
+    size_stand_in: str = ""  # with no source yet: printed where the size goes, filled in later
 
     @property
     def size(self) -> int | None:

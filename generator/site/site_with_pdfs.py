@@ -1,0 +1,89 @@
+"""The site build with the engine and the PDF stage side by side.
+
+The engine (one process) and the PDF workers used to take turns: the pages were built after the
+last PDF, while one core idled. The pages need only one thing from the PDFs: their sizes, printed
+on the downloads page. So the engine builds the pages with a stand-in word for each size and a
+placeholder file for each PDF while the workers make the PDFs. Then every stand-in becomes the
+size, in each file the engine wrote it to (the page and the search index), and every placeholder
+the PDF. The docs tree is written as it would be without stand-ins, so the offline and SCORM builds
+and the next build see the real thing. If a stand-in were left anywhere, the build fails.
+
+When the docs tree with stand-ins is the one the published site was built from, the engine is not
+started early: the PDFs are made first, and the usual check decides whether anything is rebuilt.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from generator.model.dates import source_date_epoch
+from generator.model.handbook import Handbook
+from generator.model.paths import DOWNLOADS_PAGE
+from generator.print.print_html import PrintRenderer
+from generator.print.render import PdfPool, RenderReport, render_all
+from generator.site import engine
+from generator.site.build import (BuildOptions, Project, build_site, checked, finish_site, fresh_staging, site_tree,
+                                  stamp_of, tree_digest, write_docs)
+from generator.web.pages import render_downloads, size_text
+from generator.web.site_tree import Download
+
+STAND_IN = "NcPdfSize{:04d}Pending"  # a word no page has, that neither Markdown nor JSON changes
+STAND_IN_PATTERN = re.compile(rb"NcPdfSize(\d{4})Pending")
+TEXT_SUFFIXES = {".html", ".json", ".js", ".xml", ".txt", ".md"}
+
+
+def build_site_with_pdfs(project: Project, handbook: Handbook, site_dir: Path, options: BuildOptions,
+                         workers: PdfPool | None = None) -> tuple[RenderReport, engine.EngineResult | None]:
+    """The PDFs and the site; the result is None when the PDFs have problems (nothing is built)."""
+    docs = PrintRenderer(handbook, project.theme_dir / "print").documents()
+    pending = [Download(doc.path, doc.title, doc.description, None, STAND_IN.format(index))
+               for index, doc in enumerate(docs)]
+    tree = site_tree(project, handbook, options, pending)
+    write_docs(project, handbook, options, tree)
+    epoch = source_date_epoch(handbook.meta.edition.date)
+    pending_digest = tree_digest(project, site_dir, epoch)
+    early = (stamp_of(project, site_dir) or ("",))[0] != pending_digest
+    staging = fresh_staging(project, site_dir) if early else None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine") as side:
+        built = side.submit(engine.build_with_mkdocs, project.config_path, staging, epoch) if staging else None
+        report = render_all(docs, project.theme_dir / "print", project.theme_dir / "assets", project.pdf_cache,
+                            epoch, pool=workers)
+        result = built.result() if built else None
+    if report.problems:
+        if staging is not None and staging.exists():
+            shutil.rmtree(staging)
+        return report, None
+    downloads = [Download(doc.path, doc.title, doc.description, report.files[doc.path]) for doc in docs]
+    tree.add_text(DOWNLOADS_PAGE, render_downloads(handbook, downloads))
+    tree.files.update({download.path: download.source for download in downloads if download.source})
+    write_docs(project, handbook, options, tree)
+    if staging is None or result is None:
+        return report, build_site(project, handbook, site_dir, pending_digest)
+    if result.ok:
+        result = _fill_in(staging, downloads)
+    result = checked(project, handbook, staging, result)
+    return report, finish_site(project, staging, site_dir, result, pending_digest,
+                               tree_digest(project, site_dir, epoch))
+
+
+def _fill_in(staging: Path, downloads: list[Download]) -> engine.EngineResult:
+    """Each placeholder becomes its PDF, each stand-in its size; a stand-in left over fails the build."""
+    sizes = [size_text(download.size).encode() for download in downloads]
+    for download in downloads:
+        assert download.source is not None
+        shutil.copyfile(download.source, staging / download.path)
+    left: list[str] = []
+    for path in sorted(p for p in staging.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES):
+        data = path.read_bytes()
+        if b"NcPdfSize" not in data:
+            continue
+        data = STAND_IN_PATTERN.sub(lambda found: sizes[int(found.group(1))], data)
+        if b"NcPdfSize" in data:
+            left.append(path.relative_to(staging).as_posix())
+        path.write_bytes(data)
+    if left:
+        return engine.EngineResult(False, "De site-bouwer heeft de grootte van een PDF anders geschreven dan "
+                                   f"verwacht, in: {', '.join(left)}; verwacht: elke grootte op de downloadpagina")
+    return engine.EngineResult(True, "")
