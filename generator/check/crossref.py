@@ -9,7 +9,7 @@ from typing import Iterable
 from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString,
                                       SingleQuotedScalarString)
 
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import Diagnostics, Location
 from generator.load.loader import UNKNOWN_PHASE, Loaded
 from generator.markup.reference_kinds import KINDS
 from generator.markup.references import find_references, find_unsafe, heading_id, heading_ids, in_page_anchors
@@ -225,23 +225,24 @@ def targets(hb: Handbook, loaded: Loaded) -> dict[str, set[str]]:
 def check_markdown(doc: MarkdownDoc | YamlMarkdownDoc, known: dict[str, set[str]], diags: Diagnostics,
                    generated: frozenset[str] = frozenset()) -> None:
     """`generated`: heading ids the page gets besides the author's own (a step's part headings)."""
-    offset, col_offset = doc.first_line - 1, doc.first_col - 1
+    def at(line: int, col: int) -> Location:  # where the text starts is only looked up for a message
+        return diags.at(doc.path, line + doc.first_line - 1, col + doc.first_col - 1)
+
     for line, col, code, message in find_unsafe(doc.text):
-        diags.error(diags.at(doc.path, line + offset, col + col_offset), code, message)
+        diags.error(at(line, col), code, message)
     anchors = list(in_page_anchors(doc.text))
     ids = heading_ids(doc.text) | generated if anchors else set()
     for line, col, anchor in anchors:
         if anchor not in ids:
-            diags.error(diags.at(doc.path, line + offset, col + col_offset), "NC042",
+            diags.error(at(line, col), "NC042",
                         f"link naar '#{anchor}', maar dat kopje staat niet op deze pagina; "
                         f"verwacht: een van {_choices('#' + i for i in ids)}")
     for ref in find_references(doc.text):
-        where = diags.at(doc.path, ref.line + offset, ref.col + col_offset)
         if ref.kind not in KINDS:
-            diags.error(where, "NC041", f"onbekende soort verwijzing '{ref.kind}' in {ref.raw}; "
+            diags.error(at(ref.line, ref.col), "NC041", f"onbekende soort verwijzing '{ref.kind}' in {ref.raw}; "
                         f"verwacht: {', '.join(KINDS)}")
         elif ref.target not in known[ref.kind]:
-            diags.error(where, "NC040", f"{ref.kind} '{ref.target}' bestaat niet ({ref.raw}); "
+            diags.error(at(ref.line, ref.col), "NC040", f"{ref.kind} '{ref.target}' bestaat niet ({ref.raw}); "
                         f"verwacht: een van {_choices(known[ref.kind])}")
 
 

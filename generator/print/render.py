@@ -24,6 +24,7 @@ import pikepdf
 from generator.diagnostics import WARNING, Diagnostic, Location
 from generator.print import compose as compose_module
 from generator.print import font_files, page_numbers, shared_fonts, tagging
+from generator.print import pool as pool_module
 from generator.print.compose import Composition, Placement, page_layout
 from generator.print.documents import Part, PrintDoc
 from generator.print.page_numbers import SAMPLE_HTML
@@ -301,7 +302,7 @@ def render_all(docs: list[PrintDoc], templates: Path, assets: Path, cache_dir: P
     `pool`: workers the caller started early (it closes them); else this starts its own."""
     environment = "|".join([version("weasyprint"), version("pikepdf"), PDF_VARIANT, str(epoch),
                             _digest_folder(templates), _digest_folder(assets / "fonts"),
-                            _code_digest(tagging, font_files)])
+                            _code_digest(tagging, font_files, pool_module)])
     composed_environment = environment + "|" + _code_digest(compose_module, page_numbers, shared_fonts)
     cache_dir.mkdir(parents=True, exist_ok=True)
     report = RenderReport({}, [], [], [])
