@@ -100,6 +100,27 @@ def test_engine_failure_leaves_previous_site_untouched(minimal: Path, pdf_cache:
 
 
 
+def test_a_pdf_problem_while_the_engine_builds_the_pages_leaves_the_site_as_it_was(minimal: Path, pdf_cache: Path) -> None:
+    """The engine builds the pages while the PDFs are made. When a PDF then has a problem, the new
+    pages are thrown away: the published site stays byte for byte, and no half-built site is left."""
+    import shutil
+    site = share_pdf_cache(minimal, pdf_cache) / "site"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "theme", minimal / "theme")
+    assert run_cli("build", "--root", str(minimal)).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    page = minimal / "content" / "pages" / "luisteren.md"  # a changed page: the engine starts at once
+    page.write_text(page.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n", encoding="utf-8")
+    template = minimal / "theme" / "print" / "worksheet.html.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{% block body %}", '{% block body %}<img src="ontbreekt.png" alt="ontbreekt">', 1), encoding="utf-8")
+    result = run_cli("build", "--root", str(minimal))
+    assert result.returncode == 1
+    assert " NC090 " in result.stderr and "De vorige site is niet veranderd" in result.stderr
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not any(p.name.startswith(".site") for p in minimal.iterdir())
+
+
 def test_unchanged_rebuild_skips_the_engine_but_repairs_a_damaged_site(minimal: Path) -> None:
     assert run_cli("build", "--root", str(minimal), "--no-pdf").returncode == 0
     index = minimal / "site" / "index.html"

@@ -241,9 +241,14 @@ def build_site(project: Project, handbook: Handbook, site_dir: Path, pending: st
     return finish_site(project, staging, site_dir, result, pending, digest)
 
 
+def staging_dir(site_dir: Path) -> Path:
+    """Where a new site is built, next to `site_dir`, before it is swapped in."""
+    return site_dir.with_name(f".{site_dir.name}.new")
+
+
 def fresh_staging(project: Project, site_dir: Path) -> Path:
     """The empty folder a new site is built in, next to `site_dir`; the stamp goes until it is done."""
-    staging = site_dir.with_name(f".{site_dir.name}.new")
+    staging = staging_dir(site_dir)
     if staging.exists():
         shutil.rmtree(staging)
     (project.work_dir / "site-stamp").unlink(missing_ok=True)

@@ -16,15 +16,59 @@ class EngineResult:
     output: str
 
 
+def _mkdocs_build_command(config: Path, site_dir: Path) -> list[str]:
+    return ["build", "--strict", "--clean", "--config-file", str(config), "--site-dir", str(site_dir)]
+
+
+def _engine_env(epoch: int | None = None) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(epoch)
+    return env
+
+
+def _result(returncode: int, output: str) -> EngineResult:
+    warned = any(line.startswith(("WARNING", "ERROR")) for line in output.splitlines())
+    return EngineResult(returncode == 0 and not warned, output)
+
+
 def build_with_mkdocs(config: Path, site_dir: Path, epoch: int) -> EngineResult:
     """`mkdocs build --strict`; any warning counts as a failure. `epoch` fixes every date."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(config), "--site-dir", str(site_dir)]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(command, capture_output=True, text=True, cwd=config.parent, env=env)
-    output = proc.stdout + proc.stderr
-    warned = any(line.startswith(("WARNING", "ERROR")) for line in output.splitlines())
-    return EngineResult(proc.returncode == 0 and not warned, output)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", *_mkdocs_build_command(config, site_dir)],
+                          capture_output=True, text=True, cwd=config.parent, env=_engine_env(epoch))
+    return _result(proc.returncode, proc.stdout + proc.stderr)
+
+
+# A MkDocs process that imports the engine, the theme and the search plugin (about half a second)
+# while the build still writes the docs tree, then waits for one line: the date to build with.
+_WAITING_MKDOCS = """\
+import os, sys
+import mkdocs.__main__, mkdocs.commands.build, material, material.plugins.search.plugin  # noqa: F401
+line = sys.stdin.readline().strip()
+if not line:
+    sys.exit(0)  # not needed after all
+os.environ["SOURCE_DATE_EPOCH"] = line
+sys.argv = ["mkdocs", *sys.argv[1:]]
+mkdocs.__main__.cli()
+"""
+
+
+class MkdocsBuild:
+    """`mkdocs build --strict` started ahead: `run(epoch)` is build_with_mkdocs without the wait for
+    Python and the engine to load. Unused, it ends when closed."""
+
+    def __init__(self, config: Path, site_dir: Path) -> None:
+        self.process = subprocess.Popen([sys.executable, "-c", _WAITING_MKDOCS, *_mkdocs_build_command(config, site_dir)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        text=True, cwd=config.parent, env=_engine_env())
+
+    def run(self, epoch: int) -> EngineResult:
+        output, _ = self.process.communicate(f"{epoch}\n")
+        return _result(self.process.returncode, output)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.communicate("\n")
 
 
 def build_with_zensical(config: Path, site_dir: Path) -> EngineResult:

@@ -25,7 +25,7 @@ from generator.print.print_html import PrintRenderer
 from generator.print.render import PdfPool, RenderReport, render_all
 from generator.site import engine
 from generator.site.build import (BuildOptions, Project, build_site, checked, finish_site, fresh_staging, site_tree,
-                                  stamp_of, tree_digest, write_docs)
+                                  staging_dir, stamp_of, tree_digest, write_docs)
 from generator.web.pages import render_downloads, size_text
 from generator.web.site_tree import Download
 
@@ -37,19 +37,31 @@ TEXT_SUFFIXES = {".html", ".json", ".js", ".xml", ".txt", ".md"}
 def build_site_with_pdfs(project: Project, handbook: Handbook, site_dir: Path, options: BuildOptions,
                          workers: PdfPool | None = None) -> tuple[RenderReport, engine.EngineResult | None]:
     """The PDFs and the site; the result is None when the PDFs have problems (nothing is built)."""
+    project.work_dir.mkdir(parents=True, exist_ok=True)
+    ahead = engine.MkdocsBuild(project.config_path, staging_dir(site_dir))  # loads while the tree is written
+    try:
+        return _build(project, handbook, site_dir, options, workers, ahead)
+    finally:
+        ahead.close()
+
+
+def _build(project: Project, handbook: Handbook, site_dir: Path, options: BuildOptions, workers: PdfPool | None,
+           ahead: engine.MkdocsBuild) -> tuple[RenderReport, engine.EngineResult | None]:
     docs = PrintRenderer(handbook, project.theme_dir / "print").documents()
-    pending = [Download(doc.path, doc.title, doc.description, None, STAND_IN.format(index))
-               for index, doc in enumerate(docs)]
-    tree = site_tree(project, handbook, options, pending)
-    write_docs(project, handbook, options, tree)
     epoch = source_date_epoch(handbook.meta.edition.date)
-    pending_digest = tree_digest(project, site_dir, epoch)
-    early = (stamp_of(project, site_dir) or ("",))[0] != pending_digest
-    staging = fresh_staging(project, site_dir) if early else None
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine") as side:
-        built = side.submit(engine.build_with_mkdocs, project.config_path, staging, epoch) if staging else None
-        report = render_all(docs, project.theme_dir / "print", project.theme_dir / "assets", project.pdf_cache,
-                            epoch, pool=workers)
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="build") as side:
+        # The PDF workers get their first parts now; the pages follow as soon as the tree is written.
+        made = side.submit(render_all, docs, project.theme_dir / "print", project.theme_dir / "assets",
+                           project.pdf_cache, epoch, pool=workers)
+        pending = [Download(doc.path, doc.title, doc.description, None, STAND_IN.format(index))
+                   for index, doc in enumerate(docs)]
+        tree = site_tree(project, handbook, options, pending)
+        write_docs(project, handbook, options, tree)
+        pending_digest = tree_digest(project, site_dir, epoch)
+        early = (stamp_of(project, site_dir) or ("",))[0] != pending_digest
+        staging = fresh_staging(project, site_dir) if early else None
+        built = side.submit(ahead.run, epoch) if staging else None
+        report = made.result()
         result = built.result() if built else None
     if report.problems:
         if staging is not None and staging.exists():
