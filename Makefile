@@ -29,7 +29,7 @@ pdf-libs:
 	@bash scripts/install-pdf-libs.sh
 
 test: $(STAMP) system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Benchmarks (slow; never part of `make test`): writes bench/results.md.
 bench: $(STAMP)

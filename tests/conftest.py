@@ -47,10 +47,22 @@ class Started:
 _EARLY: dict[str, Started] = {}
 
 
+def _in_xdist_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With several workers (pytest-xdist) a test marked `early` simply goes first: one worker
+    waits for its command while the others run the rest."""
+    if _in_xdist_worker(config):
+        items.sort(key=lambda item: item.get_closest_marker("early") is None)  # stable: same order in every worker
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """A selected test marked `early` gets its command started now, so it runs (installing, waiting
-    on the network, building) beside the tests before it. The test checks its result as before."""
-    if session.config.option.collectonly:
+    on the network, building) beside the tests before it. The test checks its result as before.
+    Not in an xdist worker: every worker collects every test, and only one will run it."""
+    if session.config.option.collectonly or _in_xdist_worker(session.config):
         return
     for item in session.items:
         marker = item.get_closest_marker("early")
