@@ -31,7 +31,7 @@ from generator.web.site_tree import Download
 
 STAND_IN = "NcPdfSize{:04d}Pending"  # a word no page has, that neither Markdown nor JSON changes
 STAND_IN_PATTERN = re.compile(rb"NcPdfSize(\d{4})Pending")
-TEXT_SUFFIXES = {".html", ".json", ".js", ".xml", ".txt", ".md"}
+TEXT_SUFFIXES = {".html", ".json", ".js", ".xml", ".txt"}  # what the engine writes text into
 
 
 def build_site_with_pdfs(project: Project, handbook: Handbook, site_dir: Path, options: BuildOptions,
