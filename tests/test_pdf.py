@@ -546,3 +546,23 @@ def test_a_print_only_change_rebuilds_the_site_with_the_new_sizes(tmp_path: Path
         served = project / "site" / path
         assert shown == _size_text(served.stat().st_size), path
         assert "nieuwe druk" in " ".join(page_texts(served)), path
+
+
+def test_an_author_who_writes_the_stand_in_word_gets_it_back_as_written(tmp_path: Path, pdf_cache: Path) -> None:
+    """The pages are built with a stand-in word for each PDF size. An author who happens to type
+    such a word (also one naming a PDF that does not exist) must see it as typed, and the sizes
+    must still be right: no crash, no size in the author's text."""
+    project = share_pdf_cache(copy_fixture("minimal", tmp_path / "project"), pdf_cache)
+    page = project / "content" / "pages" / "luisteren.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNcPdfSize0000Pending en NcPdfSize9999Pending.\n",
+                    encoding="utf-8")
+    sheet = project / "worksheets" / "eerste-blad.yml"
+    sheet.write_text(re.sub(r'^title: "?([^"\n]*)"?', r'title: "\1 NcPdfSize0001Pending"', sheet.read_text("utf-8"),
+                            count=1, flags=re.M), encoding="utf-8")
+    result = run_cli("build", "--root", str(project))
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert "NcPdfSize0000Pending en NcPdfSize9999Pending" in (site / "houding" / "luisteren.html").read_text("utf-8")
+    assert "NcPdfSize0001Pending" in (site / "downloads.html").read_text(encoding="utf-8")
+    for path, shown in _sizes_on_downloads_page(site).items():
+        assert shown == _size_text((site / path).stat().st_size), path

@@ -27,10 +27,11 @@ from generator.site import engine
 from generator.site.build import (BuildOptions, Project, build_site, checked, finish_site, fresh_staging, site_tree,
                                   staging_dir, stamp_of, tree_digest, write_docs)
 from generator.web.pages import render_downloads, size_text
-from generator.web.site_tree import Download
+from generator.web.site_tree import Download, SiteTree
 
 STAND_IN = "NcPdfSize{:04d}Pending"  # a word no page has, that neither Markdown nor JSON changes
 STAND_IN_PATTERN = re.compile(rb"NcPdfSize(\d{4})Pending")
+STAND_IN_MARK = b"NcPdfSize"
 TEXT_SUFFIXES = {".html", ".json", ".js", ".xml", ".txt"}  # what the engine writes text into
 
 
@@ -58,7 +59,8 @@ def _build(project: Project, handbook: Handbook, site_dir: Path, options: BuildO
         tree = site_tree(project, handbook, options, pending)
         write_docs(project, handbook, options, tree)
         pending_digest = tree_digest(project, site_dir, epoch)
-        early = (stamp_of(project, site_dir) or ("",))[0] != pending_digest
+        early = (stamp_of(project, site_dir) or ("",))[0] != pending_digest \
+            and not _author_wrote_a_stand_in(tree, len(pending))
         staging = fresh_staging(project, site_dir) if early else None
         built = side.submit(ahead.run, epoch) if staging else None
         report = made.result()
@@ -80,6 +82,20 @@ def _build(project: Project, handbook: Handbook, site_dir: Path, options: BuildO
                                tree_digest(project, site_dir, epoch))
 
 
+def _author_wrote_a_stand_in(tree: SiteTree, stand_ins: int) -> bool:
+    """Content that itself holds a stand-in word would have it replaced (or name a PDF that is not
+    there): such a build goes the slow way, the pages after the PDFs. Only the downloads page may
+    hold stand-ins, each of ours at most once."""
+    for path, data in tree.files.items():
+        if not isinstance(data, bytes) or STAND_IN_MARK not in data:
+            continue
+        found = STAND_IN_PATTERN.findall(data) if path == DOWNLOADS_PAGE else []
+        if data.count(STAND_IN_MARK) != len(found) or len(set(found)) != len(found) \
+                or any(int(index) >= stand_ins for index in found):
+            return True
+    return False
+
+
 def _fill_in(staging: Path, downloads: list[Download]) -> engine.EngineResult:
     """Each placeholder becomes its PDF, each stand-in its size; a stand-in left over fails the build."""
     sizes = [size_text(download.size).encode() for download in downloads]
@@ -89,10 +105,10 @@ def _fill_in(staging: Path, downloads: list[Download]) -> engine.EngineResult:
     left: list[str] = []
     for path in sorted(p for p in staging.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES):
         data = path.read_bytes()
-        if b"NcPdfSize" not in data:
+        if STAND_IN_MARK not in data:
             continue
         data = STAND_IN_PATTERN.sub(lambda found: sizes[int(found.group(1))], data)
-        if b"NcPdfSize" in data:
+        if STAND_IN_MARK in data:
             left.append(path.relative_to(staging).as_posix())
         path.write_bytes(data)
     if left:
